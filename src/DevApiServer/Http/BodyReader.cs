@@ -1,0 +1,168 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using KubeBind.DevApiServer.Api;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace KubeBind.DevApiServer.Http;
+
+/// <summary>Reads a request body with a size cap and decodes JSON or YAML into JSON nodes.</summary>
+internal static class BodyReader
+{
+    public static async Task<byte[]> ReadAsync(HttpRequest request, long limit, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > limit)
+        {
+            throw ApiException.TooLarge();
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > limit)
+            {
+                throw ApiException.TooLarge();
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+
+    /// <summary>Decodes a body as JSON, or as YAML when the media type says so or it does not start like JSON.</summary>
+    public static JsonNode? Decode(byte[] body, string? contentType)
+    {
+        var text = body.AsSpan();
+        var trimmed = TrimStart(text);
+        var isYaml = contentType is not null && contentType.Contains("yaml", StringComparison.OrdinalIgnoreCase);
+        if (trimmed.Length == 0)
+        {
+            throw ApiException.BadRequest("the request body is empty");
+        }
+
+        if (!isYaml || trimmed[0] is (byte)'{' or (byte)'[')
+        {
+            try
+            {
+                return JsonNode.Parse(body, JsonDefaults.Node, JsonDefaults.Document);
+            }
+            catch (JsonException e) when (!isYaml)
+            {
+                throw ApiException.BadRequest($"the body of the request could not be decoded as JSON: {e.Message}");
+            }
+            catch (JsonException)
+            {
+                // YAML that merely starts with a flow collection: fall through to the YAML parser.
+            }
+        }
+
+        return FromYaml(System.Text.Encoding.UTF8.GetString(body));
+    }
+
+    public static JsonObject DecodeObject(byte[] body, string? contentType) =>
+        Decode(body, contentType) as JsonObject ?? throw ApiException.BadRequest("the request body must be a JSON object");
+
+    private static ReadOnlySpan<byte> TrimStart(ReadOnlySpan<byte> text)
+    {
+        var i = 0;
+        while (i < text.Length && (text[i] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n' || (i == 0 && text.Length >= 3 && text[0] == 0xEF && text[1] == 0xBB && text[2] == 0xBF)))
+        {
+            i += text[i] == 0xEF ? 3 : 1;
+        }
+
+        return text[i..];
+    }
+
+    private static JsonNode? FromYaml(string text)
+    {
+        try
+        {
+            var stream = new YamlStream();
+            stream.Load(new StringReader(text));
+            if (stream.Documents.Count != 1)
+            {
+                throw ApiException.BadRequest("the request body must hold exactly one YAML document");
+            }
+
+            return Convert(stream.Documents[0].RootNode, 0);
+        }
+        catch (YamlException e)
+        {
+            throw ApiException.BadRequest($"the body of the request could not be decoded as YAML: {e.Message}");
+        }
+    }
+
+    private static JsonNode? Convert(YamlNode node, int depth)
+    {
+        if (depth > 100)
+        {
+            throw ApiException.BadRequest("the request body is nested too deeply");
+        }
+
+        switch (node)
+        {
+            case YamlMappingNode map:
+                var obj = new JsonObject();
+                foreach (var (key, value) in map.Children)
+                {
+                    if (key is not YamlScalarNode scalarKey || scalarKey.Value is null)
+                    {
+                        throw ApiException.BadRequest("YAML mapping keys must be strings");
+                    }
+
+                    obj[scalarKey.Value] = Convert(value, depth + 1);
+                }
+
+                return obj;
+            case YamlSequenceNode sequence:
+                var array = new JsonArray();
+                foreach (var item in sequence.Children)
+                {
+                    array.Add(Convert(item, depth + 1));
+                }
+
+                return array;
+            case YamlScalarNode scalar:
+                return Scalar(scalar);
+            default:
+                throw ApiException.BadRequest("unsupported YAML node (aliases are not accepted)");
+        }
+    }
+
+    /// <summary>Plain scalars resolve like YAML 1.2's core schema (what sigs.k8s.io/yaml effectively does); quoted ones are strings.</summary>
+    private static JsonValue? Scalar(YamlScalarNode scalar)
+    {
+        var value = scalar.Value ?? string.Empty;
+        if (scalar.Style is not ScalarStyle.Plain)
+        {
+            return JsonValue.Create(value);
+        }
+
+        switch (value)
+        {
+            case "" or "~" or "null" or "Null" or "NULL":
+                return null;
+            case "true" or "True" or "TRUE":
+                return JsonValue.Create(true);
+            case "false" or "False" or "FALSE":
+                return JsonValue.Create(false);
+        }
+
+        if (long.TryParse(value, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var integer))
+        {
+            return JsonValue.Create(integer);
+        }
+
+        if (value.Length > 0 && (char.IsDigit(value[0]) || value[0] is '-' or '+' or '.')
+            && double.TryParse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var real)
+            && double.IsFinite(real))
+        {
+            return JsonValue.Create(real);
+        }
+
+        return JsonValue.Create(value);
+    }
+}

@@ -1,0 +1,154 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using KubeBind.DevApiServer.Api;
+using KubeBind.DevApiServer.Registry;
+using KubeBind.DevApiServer.Resources;
+using KubeBind.DevApiServer.Selection;
+using KubeBind.DevApiServer.Storage;
+
+namespace KubeBind.DevApiServer.Http;
+
+/// <summary>
+/// Streams a watch as newline-delimited JSON events, the way kube-apiserver does over HTTP/1.1 chunked encoding
+/// (or HTTP/2 data frames): initial ADDED events or history replay, live events, bookmarks, timeouts, and a
+/// 410 ERROR event for versions older than the history.
+/// </summary>
+internal sealed class WatchStreamer
+{
+    private static readonly byte[] Newline = "\n"u8.ToArray();
+    private static readonly byte[] AddedPrefix = """{"type":"ADDED","object":"""u8.ToArray();
+    private static readonly byte[] ModifiedPrefix = """{"type":"MODIFIED","object":"""u8.ToArray();
+    private static readonly byte[] DeletedPrefix = """{"type":"DELETED","object":"""u8.ToArray();
+    private static readonly byte[] EventSuffix = "}\n"u8.ToArray();
+    private readonly ApiServerServices _services;
+
+    public WatchStreamer(ApiServerServices services) => _services = services;
+
+    public async Task StreamAsync(HttpContext context, ResourceType type, string? ns, string name)
+    {
+        var query = context.Request.Query;
+        var labels = LabelSelector.Parse(query["labelSelector"]);
+        var fields = FieldSelector.Parse(query["fieldSelector"]);
+        var bookmarks = query["allowWatchBookmarks"].ToString() is "true" or "1";
+        var sendInitialEvents = query["sendInitialEvents"].ToString() is "true" or "1";
+        var rvText = query["resourceVersion"].ToString();
+        long? from = null;
+        if (!sendInitialEvents && rvText is not ("" or "0"))
+        {
+            from = long.TryParse(rvText, NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed) && parsed > 0
+                ? parsed
+                : throw ApiException.BadRequest($"resourceVersion: Invalid value: \"{rvText}\": must be a non-negative integer");
+        }
+
+        var timeout = TimeSpan.FromMinutes(30);
+        if (query["timeoutSeconds"].ToString() is { Length: > 0 } timeoutText)
+        {
+            timeout = int.TryParse(timeoutText, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds) && seconds >= 0
+                ? TimeSpan.FromSeconds(seconds)
+                : throw ApiException.BadRequest($"timeoutSeconds: Invalid value: \"{timeoutText}\": must be a non-negative integer");
+        }
+
+        Func<StoredObject, bool> filter = obj => (name.Length == 0 || obj.Name == name) && labels.Matches(obj.Labels) && fields.Matches(obj);
+        using var watcher = _services.Store.Watch(type.GroupResource, ns, filter, from, initialEventsEndBookmark: sendInitialEvents && bookmarks);
+        using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
+        timeoutSource.CancelAfter(timeout);
+        var cancellationToken = timeoutSource.Token;
+
+        var response = context.Response;
+        response.StatusCode = 200;
+        response.ContentType = "application/json";
+        response.Headers.CacheControl = "no-cache, private";
+        await response.StartAsync(cancellationToken);
+        await response.Body.FlushAsync(cancellationToken);
+
+        using var ticker = new PeriodicTimer(_services.Options.BookmarkInterval, _services.Time);
+        Task<bool>? tick = null;
+        try
+        {
+            while (true)
+            {
+                var waitForEvents = watcher.Events.WaitToReadAsync(cancellationToken).AsTask();
+                if (bookmarks)
+                {
+                    tick ??= ticker.WaitForNextTickAsync(cancellationToken).AsTask();
+                    var first = await Task.WhenAny(waitForEvents, tick);
+                    if (first == tick)
+                    {
+                        tick = null;
+                        if (_services.Store.BookmarkVersion(watcher) is { } version)
+                        {
+                            await WriteAsync(response, Bookmark(type, version, initialEventsEnd: false), cancellationToken);
+                            await response.Body.FlushAsync(cancellationToken);
+                        }
+
+                        if (!waitForEvents.IsCompleted)
+                        {
+                            continue;
+                        }
+                    }
+                }
+
+                if (!await waitForEvents)
+                {
+                    return; // closed: overflowed, CRD removed, or history expired after the ERROR event
+                }
+
+                while (watcher.Events.TryRead(out var e))
+                {
+                    await WriteEventAsync(response, type, e, cancellationToken);
+                }
+
+                await response.Body.FlushAsync(cancellationToken);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // timeoutSeconds elapsed or the client disconnected: a watch simply ends.
+        }
+    }
+
+    private static async Task WriteEventAsync(HttpResponse response, ResourceType type, StoreEvent e, CancellationToken cancellationToken)
+    {
+        switch (e.Type)
+        {
+            case WatchEventType.Error:
+                await WriteAsync(response, new JsonObject { ["type"] = "ERROR", ["object"] = e.Status!.DeepClone() }, cancellationToken);
+                return;
+            case WatchEventType.Bookmark:
+                await WriteAsync(response, Bookmark(type, e.ResourceVersion, e.InitialEventsEnd), cancellationToken);
+                return;
+        }
+
+        var prefix = e.Type switch
+        {
+            WatchEventType.Added => AddedPrefix,
+            WatchEventType.Modified => ModifiedPrefix,
+            _ => DeletedPrefix,
+        };
+        await response.Body.WriteAsync(prefix, cancellationToken);
+        await response.Body.WriteAsync(ObjectService.Serialize(type, e.Object!), cancellationToken);
+        await response.Body.WriteAsync(EventSuffix, cancellationToken);
+    }
+
+    private static JsonObject Bookmark(ResourceType type, long version, bool initialEventsEnd)
+    {
+        var metadata = new JsonObject { ["resourceVersion"] = version.ToString(CultureInfo.InvariantCulture) };
+        if (initialEventsEnd)
+        {
+            metadata["annotations"] = new JsonObject { ["k8s.io/initial-events-end"] = "true" };
+        }
+
+        return new JsonObject
+        {
+            ["type"] = "BOOKMARK",
+            ["object"] = new JsonObject { ["kind"] = type.Kind, ["apiVersion"] = type.ApiVersion, ["metadata"] = metadata },
+        };
+    }
+
+    private static async Task WriteAsync(HttpResponse response, JsonObject e, CancellationToken cancellationToken)
+    {
+        await response.Body.WriteAsync(JsonSerializer.SerializeToUtf8Bytes(e, JsonDefaults.Compact), cancellationToken);
+        await response.Body.WriteAsync(Newline, cancellationToken);
+    }
+}

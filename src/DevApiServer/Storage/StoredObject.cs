@@ -1,0 +1,62 @@
+using System.Text.Json.Nodes;
+using KubeBind.DevApiServer.Api;
+
+namespace KubeBind.DevApiServer.Storage;
+
+/// <summary>
+/// One immutable stored version of an object: its serialized JSON (in the storage version) plus the few
+/// metadata fields the store indexes, so lists, selectors and watches never re-parse the body.
+/// </summary>
+internal sealed class StoredObject
+{
+    private StoredObject(GroupResource resource, string ns, string name, string uid, long resourceVersion, byte[] json, JsonObject source)
+    {
+        Resource = resource;
+        Namespace = ns;
+        Name = name;
+        Uid = uid;
+        ResourceVersion = resourceVersion;
+        Json = json;
+        Labels = source.Labels();
+        var metadata = source["metadata"] as JsonObject;
+        Deleting = metadata?["deletionTimestamp"] is not null;
+        Finalizers = source.Finalizers();
+        OwnerUids = metadata?["ownerReferences"] is JsonArray owners
+            ? owners.OfType<JsonObject>().Select(o => o.GetString("uid")).OfType<string>().ToArray()
+            : [];
+    }
+
+    public GroupResource Resource { get; }
+
+    /// <summary>The namespace, or the empty string for cluster-scoped objects.</summary>
+    public string Namespace { get; }
+
+    public string Name { get; }
+
+    public string Uid { get; }
+
+    public long ResourceVersion { get; }
+
+    /// <summary>UTF-8 JSON of the object as stored (storage version, resourceVersion set).</summary>
+    public byte[] Json { get; }
+
+    public IReadOnlyDictionary<string, string> Labels { get; }
+
+    public IReadOnlyList<string> Finalizers { get; }
+
+    public IReadOnlyList<string> OwnerUids { get; }
+
+    public bool Deleting { get; }
+
+    public ObjectKey Key => new(Resource, Namespace, Name);
+
+    /// <summary>A fresh mutable copy of the object.</summary>
+    public JsonObject ToJsonObject() => Meta.ParseObject(Json);
+
+    public static StoredObject From(GroupResource resource, JsonObject obj, long resourceVersion)
+    {
+        obj.Metadata()["resourceVersion"] = resourceVersion.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var json = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(obj, JsonDefaults.Compact);
+        return new StoredObject(resource, obj.Namespace() ?? string.Empty, obj.Name() ?? string.Empty, obj.Uid() ?? string.Empty, resourceVersion, json, obj);
+    }
+}

@@ -1,0 +1,10 @@
+namespace KubeBind.DevApiServer.Storage;
+
+internal enum WatchEventType
+{
+    Added,
+    Modified,
+    Deleted,
+    Bookmark,
+    Error,
+}
