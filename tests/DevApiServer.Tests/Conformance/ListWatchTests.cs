@@ -1,0 +1,237 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using KubeBind.Testing;
+
+namespace KubeBind.DevApiServer.Tests.Conformance;
+
+[Collection(ClusterCollection.Name)]
+public sealed class ListWatchTests(TestCluster cluster)
+{
+    private static readonly TimeSpan WatchDeadline = TimeSpan.FromSeconds(20);
+
+    private ClusterClient Client => cluster.Client;
+
+    public static TheoryData<string, string[]> Selectors => new()
+    {
+        { "app=web", ["web-prod", "web-dev"] },
+        { "app==web,env=prod", ["web-prod"] },
+        { "app!=web", ["db-prod", "plain"] },
+        { "env in (prod,dev)", ["web-prod", "web-dev", "db-prod"] },
+        { "env notin (prod)", ["web-dev", "plain"] },
+        { "env", ["web-prod", "web-dev", "db-prod"] },
+        { "!env", ["plain"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(Selectors))]
+    public async Task List_FiltersByLabelSelector(string selector, string[] expected)
+    {
+        var ns = await SeedLabelledAsync();
+
+        var response = await Client.GetAsync($"{Objects.ConfigMaps(ns)}?labelSelector={Uri.EscapeDataString(selector)}");
+
+        Assert.Equal(expected.Order(), Names(response.EnsureSuccess().Body).Order());
+    }
+
+    [Fact]
+    public async Task List_ReturnsBadRequest_ForAMalformedLabelSelector()
+    {
+        var ns = await cluster.CreateNamespaceAsync();
+
+        var response = await Client.GetAsync($"{Objects.ConfigMaps(ns)}?labelSelector={Uri.EscapeDataString("a in (b")}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task List_FiltersByFieldSelector_OnNameAndNamespace()
+    {
+        var ns = await SeedLabelledAsync();
+
+        var byName = await Client.GetAsync($"{Objects.ConfigMaps(ns)}?fieldSelector={Uri.EscapeDataString("metadata.name=plain")}");
+        var notName = await Client.GetAsync($"{Objects.ConfigMaps(ns)}?fieldSelector={Uri.EscapeDataString("metadata.name!=plain")}");
+        var acrossNamespaces = await Client.GetAsync($"/api/v1/configmaps?fieldSelector={Uri.EscapeDataString($"metadata.namespace={ns}")}");
+
+        Assert.Equal(["plain"], Names(byName.Body));
+        Assert.Equal(3, Names(notName.Body).Count);
+        Assert.Equal(4, Names(acrossNamespaces.Body).Count);
+    }
+
+    [Fact]
+    public async Task List_ReturnsEveryObjectExactlyOnce_WhenPaging()
+    {
+        var ns = await cluster.CreateNamespaceAsync();
+        for (var i = 0; i < 23; i++)
+        {
+            await Client.CreateAsync(Objects.ConfigMaps(ns), Objects.ConfigMap($"page-{i:00}"));
+        }
+
+        var seen = new List<string>();
+        string? token = null;
+        var pages = 0;
+        do
+        {
+            var path = $"{Objects.ConfigMaps(ns)}?limit=5" + (token is null ? string.Empty : $"&continue={Uri.EscapeDataString(token)}");
+            var page = (await Client.GetAsync(path)).EnsureSuccess().Body;
+            var names = Names(page);
+            Assert.True(names.Count <= 5);
+            seen.AddRange(names);
+            token = page["metadata"]!["continue"]?.GetValue<string>();
+            if (string.IsNullOrEmpty(token))
+            {
+                token = null;
+            }
+
+            pages++;
+        }
+        while (token is not null && pages < 20);
+
+        Assert.Equal(5, pages);
+        Assert.Equal(23, seen.Count);
+        Assert.Equal(23, seen.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task Watch_FromZero_StartsWithAddedForExistingObjects()
+    {
+        var ns = await SeedLabelledAsync();
+        using var cts = new CancellationTokenSource(WatchDeadline);
+
+        var added = new List<string>();
+        await foreach (var (type, obj) in Client.WatchAsync($"{Objects.ConfigMaps(ns)}?watch=true&resourceVersion=0", cts.Token))
+        {
+            Assert.Equal("ADDED", type);
+            added.Add(obj["metadata"]!["name"]!.GetValue<string>());
+            if (added.Count == 4)
+            {
+                break;
+            }
+        }
+
+        Assert.Equal(["db-prod", "plain", "web-dev", "web-prod"], added.Order());
+    }
+
+    [Fact]
+    public async Task Watch_FromAListVersion_DeliversLaterChangesInOrder()
+    {
+        var ns = await cluster.CreateNamespaceAsync();
+        var list = (await Client.GetAsync(Objects.ConfigMaps(ns))).Body;
+        var rv = list["metadata"]!["resourceVersion"]!.GetValue<string>();
+        var created = await Client.CreateAsync(Objects.ConfigMaps(ns), Objects.ConfigMap("w"));
+        created["data"]!["key"] = "changed";
+        (await Client.PutAsync($"{Objects.ConfigMaps(ns)}/w", created)).EnsureSuccess();
+        (await Client.DeleteAsync($"{Objects.ConfigMaps(ns)}/w")).EnsureSuccess();
+        using var cts = new CancellationTokenSource(WatchDeadline);
+
+        var events = new List<(string Type, string Value)>();
+        await foreach (var (type, obj) in Client.WatchAsync($"{Objects.ConfigMaps(ns)}?watch=1&resourceVersion={rv}", cts.Token))
+        {
+            events.Add((type, obj["data"]?["key"]?.GetValue<string>() ?? string.Empty));
+            if (events.Count == 3)
+            {
+                break;
+            }
+        }
+
+        Assert.Equal([("ADDED", "value"), ("MODIFIED", "changed"), ("DELETED", "changed")], events);
+    }
+
+    [Fact]
+    public async Task Watch_WithLabelSelector_SeesObjectsEnterAndLeave()
+    {
+        var ns = await cluster.CreateNamespaceAsync();
+        var rv = (await Client.GetAsync(Objects.ConfigMaps(ns))).Body["metadata"]!["resourceVersion"]!.GetValue<string>();
+        var obj = await Client.CreateAsync(Objects.ConfigMaps(ns), Objects.ConfigMap("mover"));
+        obj["metadata"]!["labels"] = new JsonObject { ["watched"] = "yes" };
+        obj = (await Client.PutAsync($"{Objects.ConfigMaps(ns)}/mover", obj)).EnsureSuccess().Body;
+        obj["metadata"]!["labels"] = new JsonObject { ["watched"] = "no" };
+        (await Client.PutAsync($"{Objects.ConfigMaps(ns)}/mover", obj)).EnsureSuccess();
+        using var cts = new CancellationTokenSource(WatchDeadline);
+
+        var types = new List<string>();
+        await foreach (var (type, _) in Client.WatchAsync($"{Objects.ConfigMaps(ns)}?watch=true&labelSelector=watched%3Dyes&resourceVersion={rv}", cts.Token))
+        {
+            types.Add(type);
+            if (types.Count == 2)
+            {
+                break;
+            }
+        }
+
+        Assert.Equal(["ADDED", "DELETED"], types);
+    }
+
+    [Fact]
+    public async Task Watch_EndsAfterTimeoutSeconds()
+    {
+        var ns = await cluster.CreateNamespaceAsync();
+        using var cts = new CancellationTokenSource(WatchDeadline);
+
+        var count = 0;
+        await foreach (var _ in Client.WatchAsync($"{Objects.ConfigMaps(ns)}?watch=true&timeoutSeconds=1", cts.Token))
+        {
+            count++;
+        }
+
+        Assert.False(cts.IsCancellationRequested);
+        Assert.Equal(0, count);
+    }
+
+    [Fact]
+    public async Task Watch_ReturnsExpired_ForAResourceVersionOlderThanHistory()
+    {
+        var ns = await cluster.CreateNamespaceAsync();
+        using var cts = new CancellationTokenSource(WatchDeadline);
+
+        JsonObject? error = null;
+        await foreach (var (type, obj) in Client.WatchAsync($"{Objects.ConfigMaps(ns)}?watch=true&resourceVersion=1", cts.Token))
+        {
+            Assert.Equal("ERROR", type);
+            error = obj;
+            break;
+        }
+
+        Assert.NotNull(error);
+        Assert.Equal(410, error["code"]!.GetValue<int>());
+        Assert.Equal("Expired", error["reason"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Watch_SendsInitialEventsEndBookmark_WhenAsked()
+    {
+        var ns = await SeedLabelledAsync();
+        using var cts = new CancellationTokenSource(WatchDeadline);
+
+        var added = 0;
+        JsonObject? bookmark = null;
+        var path = $"{Objects.ConfigMaps(ns)}?watch=true&sendInitialEvents=true&resourceVersionMatch=NotOlderThan&allowWatchBookmarks=true";
+        await foreach (var (type, obj) in Client.WatchAsync(path, cts.Token))
+        {
+            if (type == "ADDED")
+            {
+                added++;
+                continue;
+            }
+
+            Assert.Equal("BOOKMARK", type);
+            bookmark = obj;
+            break;
+        }
+
+        Assert.Equal(4, added);
+        Assert.Equal("true", bookmark!["metadata"]!["annotations"]!["k8s.io/initial-events-end"]!.GetValue<string>());
+    }
+
+    private async Task<string> SeedLabelledAsync()
+    {
+        var ns = await cluster.CreateNamespaceAsync();
+        await Client.CreateAsync(Objects.ConfigMaps(ns), Objects.ConfigMap("web-prod", labels: new Dictionary<string, string> { ["app"] = "web", ["env"] = "prod" }));
+        await Client.CreateAsync(Objects.ConfigMaps(ns), Objects.ConfigMap("web-dev", labels: new Dictionary<string, string> { ["app"] = "web", ["env"] = "dev" }));
+        await Client.CreateAsync(Objects.ConfigMaps(ns), Objects.ConfigMap("db-prod", labels: new Dictionary<string, string> { ["app"] = "db", ["env"] = "prod" }));
+        await Client.CreateAsync(Objects.ConfigMaps(ns), Objects.ConfigMap("plain"));
+        return ns;
+    }
+
+    private static List<string> Names(JsonObject list) =>
+        list["items"]!.AsArray().Select(i => i!["metadata"]!["name"]!.GetValue<string>()).ToList();
+}
