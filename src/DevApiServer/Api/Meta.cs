@@ -96,7 +96,7 @@ internal static class Meta
     public static bool DeepEquals(JsonNode? a, JsonNode? b) => JsonNode.DeepEquals(a, b);
 
     public static JsonObject ParseObject(ReadOnlySpan<byte> utf8) =>
-        JsonNode.Parse(utf8) as JsonObject ?? throw new JsonException("expected a JSON object");
+        JsonNode.Parse(utf8, JsonDefaults.Node, JsonDefaults.Document) as JsonObject ?? throw new JsonException("expected a JSON object");
 
     public static readonly IReadOnlyDictionary<string, string> EmptyMap = new Dictionary<string, string>();
 }

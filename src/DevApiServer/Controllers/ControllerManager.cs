@@ -4,7 +4,8 @@ using KubeBind.DevApiServer.Storage;
 namespace KubeBind.DevApiServer.Controllers;
 
 /// <summary>
-/// Runs the built-in controllers (namespace lifecycle, service accounts and their token Secrets, garbage
+/// Runs the built-in controllers (namespace lifecycle, service accounts and their token Secrets, the root CA
+/// ConfigMap, garbage
 /// collection, ClusterRole aggregation, CRD cleanup) on the store's change stream, like kube-controller-manager.
 /// </summary>
 internal sealed partial class ControllerManager : BackgroundService
@@ -22,6 +23,7 @@ internal sealed partial class ControllerManager : BackgroundService
         [
             new NamespaceController(context),
             new ServiceAccountController(context),
+            new RootCaPublisher(context),
             new GarbageCollector(context),
             new ClusterRoleAggregator(context),
             new CrdCleanupController(context),

@@ -76,7 +76,7 @@ internal sealed partial class ApiHandler
         ApiException api => api,
         ApplyConflictException conflict => new ApiException(HttpStatusCode.Conflict, "Conflict", conflict.Message, new StatusDetails
         {
-            Causes = [.. conflict.Conflicts.Select(c => new StatusCause("FieldManagerConflict", $"conflict with \"{c.Manager}\"", c.Path))],
+            Causes = [.. conflict.Conflicts.Select(c => new StatusCause("FieldManagerConflict", $"conflict with {c.ManagerDescription}", c.Path))],
         }),
         ApplyRequestException bad => ApiException.BadRequest(bad.Message),
         MalformedPatchException bad => ApiException.BadRequest(bad.Message),

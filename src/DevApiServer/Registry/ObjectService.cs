@@ -108,6 +108,11 @@ internal sealed class ObjectService
         var warnings = new List<string>();
         var context = new WriteContext(options.User, now, options.DryRun, null, _services);
         var schemaCauses = PruneAndCheckSchema(type, obj, options, warnings);
+        if (!managedFieldsComputed)
+        {
+            TrackManagedFields(type, null, obj, options.Manager, null, now);
+        }
+
         type.Strategy.PrepareForCreate(obj, context);
         for (var attempt = 0; ; attempt++)
         {
@@ -119,17 +124,14 @@ internal sealed class ObjectService
             var name = metadata.GetString("name") ?? string.Empty;
             ThrowIfInvalid(type, name, [.. schemaCauses, .. MetadataValidator.Validate(obj, type, null), .. type.Strategy.Validate(obj, null, context)]);
             AdmitCreate(type, ns);
-            var final = managedFieldsComputed
-                ? obj
-                : FieldManager.Update(null, obj, options.Manager, type.ApplySchema, ManagedContext(type, null, now, obj, null));
             if (options.DryRun)
             {
-                return new WriteResult(ToVersion(type, final), true, warnings);
+                return new WriteResult(ToVersion(type, obj), true, warnings);
             }
 
             try
             {
-                var stored = Store.Create(type.GroupResource, ToStorage(type, final));
+                var stored = Store.Create(type.GroupResource, ToStorage(type, obj));
                 AfterCommit(type, stored, deleted: false);
                 return new WriteResult(ToVersion(type, stored.ToJsonObject()), true, warnings);
             }
@@ -369,6 +371,11 @@ internal sealed class ObjectService
         var warnings = new List<string>();
         var context = new WriteContext(options.User, now, options.DryRun, subresource, _services);
         var schemaCauses = PruneAndCheckSchema(type, updated, options, warnings);
+        if (!managedFieldsComputed)
+        {
+            TrackManagedFields(type, old, updated, options.Manager, subresource, now);
+        }
+
         type.Strategy.PrepareForUpdate(updated, old, context);
         var name = current.Name;
         ThrowIfInvalid(type, name, [.. schemaCauses, .. MetadataValidator.Validate(updated, type, old), .. type.Strategy.Validate(updated, old, context)]);
@@ -376,11 +383,6 @@ internal sealed class ObjectService
         {
             var generation = oldMetadata["generation"] is JsonValue g && g.TryGetValue<long>(out var value) ? value : 1;
             updated.Metadata()["generation"] = SpecChanged(type, old, updated) ? generation + 1 : generation;
-        }
-
-        if (!managedFieldsComputed)
-        {
-            updated = FieldManager.Update(old, updated, options.Manager, type.ApplySchema, ManagedContext(type, subresource, now, updated, old));
         }
 
         if (IsNoOp(old, updated))
@@ -604,10 +606,21 @@ internal sealed class ObjectService
         return Meta.DeepEquals(Normalize(old), Normalize(updated));
     }
 
+    /// <summary>
+    /// Records who changed what in metadata.managedFields. Like kube-apiserver this runs on the request's object,
+    /// before the strategy fills server-owned fields, and only managedFields is taken from the field manager.
+    /// </summary>
+    private static void TrackManagedFields(ResourceType type, JsonObject? live, JsonObject obj, string manager, string? subresource, DateTimeOffset now)
+    {
+        var tracked = FieldManager.Update(live, obj, manager, type.ApplySchema, ManagedContext(type, subresource, now, obj, live));
+        SetOrRemove(obj.Metadata(), "managedFields", tracked.Metadata()["managedFields"]?.DeepClone());
+    }
+
     private static ManagedFieldsContext ManagedContext(ResourceType type, string? subresource, DateTimeOffset now, JsonObject obj, JsonObject? live)
     {
+        // /status owns only status; the main resource of a type with a status subresource never owns status.
         IReadOnlyList<string> reset = subresource == "status"
-            ? obj.Select(p => p.Key).Concat(live?.Select(p => p.Key) ?? []).Where(k => k is not ("status" or "apiVersion" or "kind" or "metadata")).Distinct().ToList()
+            ? [.. obj.Select(p => p.Key).Concat(live?.Select(p => p.Key) ?? []).Where(k => k is not ("status" or "apiVersion" or "kind")).Distinct()]
             : type.HasStatus ? ["status"] : [];
         return new ManagedFieldsContext(type.ApiVersion, now, subresource, reset);
     }

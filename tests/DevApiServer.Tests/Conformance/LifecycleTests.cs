@@ -36,6 +36,18 @@ public sealed class LifecycleTests(TestCluster cluster)
     }
 
     [Fact]
+    public async Task Namespace_GetsTheRootCaConfigMap()
+    {
+        var ns = await cluster.CreateNamespaceAsync();
+
+        var configMap = await WaitFor.ValueAsync(
+            async () => (await Client.GetAsync($"{Objects.ConfigMaps(ns)}/kube-root-ca.crt")) is { IsSuccess: true } r ? r.Body : null,
+            "kube-root-ca.crt to be published");
+
+        Assert.Contains("BEGIN CERTIFICATE", configMap["data"]!["ca.crt"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task NamespaceDeletion_RemovesContentThenTheNamespace()
     {
         var ns = await cluster.CreateNamespaceAsync();

@@ -9,6 +9,9 @@ public sealed class ListWatchTests(TestCluster cluster)
 {
     private static readonly TimeSpan WatchDeadline = TimeSpan.FromSeconds(20);
 
+    // Real clusters publish kube-root-ca.crt into every namespace; seeded objects carry this label to tell them apart.
+    private const string Seeded = "seeded";
+
     private ClusterClient Client => cluster.Client;
 
     public static TheoryData<string, string[]> Selectors => new()
@@ -28,7 +31,7 @@ public sealed class ListWatchTests(TestCluster cluster)
     {
         var ns = await SeedLabelledAsync();
 
-        var response = await Client.GetAsync($"{Objects.ConfigMaps(ns)}?labelSelector={Uri.EscapeDataString(selector)}");
+        var response = await Client.GetAsync($"{Objects.ConfigMaps(ns)}?labelSelector={Uri.EscapeDataString($"{Seeded},{selector}")}");
 
         Assert.Equal(expected.Order(), Names(response.EnsureSuccess().Body).Order());
     }
@@ -49,8 +52,8 @@ public sealed class ListWatchTests(TestCluster cluster)
         var ns = await SeedLabelledAsync();
 
         var byName = await Client.GetAsync($"{Objects.ConfigMaps(ns)}?fieldSelector={Uri.EscapeDataString("metadata.name=plain")}");
-        var notName = await Client.GetAsync($"{Objects.ConfigMaps(ns)}?fieldSelector={Uri.EscapeDataString("metadata.name!=plain")}");
-        var acrossNamespaces = await Client.GetAsync($"/api/v1/configmaps?fieldSelector={Uri.EscapeDataString($"metadata.namespace={ns}")}");
+        var notName = await Client.GetAsync($"{Objects.ConfigMaps(ns)}?labelSelector={Seeded}&fieldSelector={Uri.EscapeDataString("metadata.name!=plain")}");
+        var acrossNamespaces = await Client.GetAsync($"/api/v1/configmaps?labelSelector={Seeded}&fieldSelector={Uri.EscapeDataString($"metadata.namespace={ns}")}");
 
         Assert.Equal(["plain"], Names(byName.Body));
         Assert.Equal(3, Names(notName.Body).Count);
@@ -63,7 +66,7 @@ public sealed class ListWatchTests(TestCluster cluster)
         var ns = await cluster.CreateNamespaceAsync();
         for (var i = 0; i < 23; i++)
         {
-            await Client.CreateAsync(Objects.ConfigMaps(ns), Objects.ConfigMap($"page-{i:00}"));
+            await Client.CreateAsync(Objects.ConfigMaps(ns), Objects.ConfigMap($"page-{i:00}", labels: new Dictionary<string, string> { ["paged"] = "true" }));
         }
 
         var seen = new List<string>();
@@ -71,7 +74,7 @@ public sealed class ListWatchTests(TestCluster cluster)
         var pages = 0;
         do
         {
-            var path = $"{Objects.ConfigMaps(ns)}?limit=5" + (token is null ? string.Empty : $"&continue={Uri.EscapeDataString(token)}");
+            var path = $"{Objects.ConfigMaps(ns)}?labelSelector=paged&limit=5" + (token is null ? string.Empty : $"&continue={Uri.EscapeDataString(token)}");
             var page = (await Client.GetAsync(path)).EnsureSuccess().Body;
             var names = Names(page);
             Assert.True(names.Count <= 5);
@@ -98,7 +101,7 @@ public sealed class ListWatchTests(TestCluster cluster)
         using var cts = new CancellationTokenSource(WatchDeadline);
 
         var added = new List<string>();
-        await foreach (var (type, obj) in Client.WatchAsync($"{Objects.ConfigMaps(ns)}?watch=true&resourceVersion=0", cts.Token))
+        await foreach (var (type, obj) in Client.WatchAsync($"{Objects.ConfigMaps(ns)}?watch=true&resourceVersion=0&labelSelector={Seeded}", cts.Token))
         {
             Assert.Equal("ADDED", type);
             added.Add(obj["metadata"]!["name"]!.GetValue<string>());
@@ -168,7 +171,7 @@ public sealed class ListWatchTests(TestCluster cluster)
         using var cts = new CancellationTokenSource(WatchDeadline);
 
         var count = 0;
-        await foreach (var _ in Client.WatchAsync($"{Objects.ConfigMaps(ns)}?watch=true&timeoutSeconds=1", cts.Token))
+        await foreach (var _ in Client.WatchAsync($"{Objects.ConfigMaps(ns)}?watch=true&timeoutSeconds=1&labelSelector={Seeded}", cts.Token))
         {
             count++;
         }
@@ -204,7 +207,7 @@ public sealed class ListWatchTests(TestCluster cluster)
 
         var added = 0;
         JsonObject? bookmark = null;
-        var path = $"{Objects.ConfigMaps(ns)}?watch=true&sendInitialEvents=true&resourceVersionMatch=NotOlderThan&allowWatchBookmarks=true";
+        var path = $"{Objects.ConfigMaps(ns)}?watch=true&sendInitialEvents=true&resourceVersionMatch=NotOlderThan&allowWatchBookmarks=true&labelSelector={Seeded}";
         await foreach (var (type, obj) in Client.WatchAsync(path, cts.Token))
         {
             if (type == "ADDED")
@@ -225,10 +228,10 @@ public sealed class ListWatchTests(TestCluster cluster)
     private async Task<string> SeedLabelledAsync()
     {
         var ns = await cluster.CreateNamespaceAsync();
-        await Client.CreateAsync(Objects.ConfigMaps(ns), Objects.ConfigMap("web-prod", labels: new Dictionary<string, string> { ["app"] = "web", ["env"] = "prod" }));
-        await Client.CreateAsync(Objects.ConfigMaps(ns), Objects.ConfigMap("web-dev", labels: new Dictionary<string, string> { ["app"] = "web", ["env"] = "dev" }));
-        await Client.CreateAsync(Objects.ConfigMaps(ns), Objects.ConfigMap("db-prod", labels: new Dictionary<string, string> { ["app"] = "db", ["env"] = "prod" }));
-        await Client.CreateAsync(Objects.ConfigMaps(ns), Objects.ConfigMap("plain"));
+        await Client.CreateAsync(Objects.ConfigMaps(ns), Objects.ConfigMap("web-prod", labels: new Dictionary<string, string> { [Seeded] = "true", ["app"] = "web", ["env"] = "prod" }));
+        await Client.CreateAsync(Objects.ConfigMaps(ns), Objects.ConfigMap("web-dev", labels: new Dictionary<string, string> { [Seeded] = "true", ["app"] = "web", ["env"] = "dev" }));
+        await Client.CreateAsync(Objects.ConfigMaps(ns), Objects.ConfigMap("db-prod", labels: new Dictionary<string, string> { [Seeded] = "true", ["app"] = "db", ["env"] = "prod" }));
+        await Client.CreateAsync(Objects.ConfigMaps(ns), Objects.ConfigMap("plain", labels: new Dictionary<string, string> { [Seeded] = "true" }));
         return ns;
     }
 
