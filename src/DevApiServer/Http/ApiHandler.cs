@@ -514,7 +514,8 @@ internal sealed partial class ApiHandler
     private async Task<byte[]> ReadBodyAsync(HttpContext context, string[] accepted)
     {
         var mediaType = (context.Request.ContentType ?? string.Empty).Split(';')[0].Trim().ToLowerInvariant();
-        if (mediaType.Length > 0 && !mediaType.Contains("json", StringComparison.Ordinal) && !mediaType.Contains("yaml", StringComparison.Ordinal))
+        if (mediaType.Length > 0 && !mediaType.Contains("json", StringComparison.Ordinal) && !mediaType.Contains("yaml", StringComparison.Ordinal)
+            && mediaType != Protobuf.KubernetesProtobuf.MediaType)
         {
             throw ApiException.UnsupportedMediaType(mediaType, accepted);
         }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using KubeBind.DevApiServer.Api;
+using KubeBind.DevApiServer.Protobuf;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -35,6 +36,22 @@ internal static class BodyReader
     /// <summary>Decodes a body as JSON, or as YAML when the media type says so or it does not start like JSON.</summary>
     public static JsonNode? Decode(byte[] body, string? contentType)
     {
+        if (contentType is not null && contentType.StartsWith(KubernetesProtobuf.MediaType, StringComparison.OrdinalIgnoreCase))
+        {
+            try
+            {
+                return KubernetesProtobuf.Decode(body);
+            }
+            catch (ProtobufFormatException e)
+            {
+                throw ApiException.BadRequest($"the body of the request could not be decoded as protobuf: {e.Message}");
+            }
+            catch (UnsupportedProtobufKindException e)
+            {
+                throw new ApiException(System.Net.HttpStatusCode.UnsupportedMediaType, "UnsupportedMediaType", e.Message);
+            }
+        }
+
         var text = body.AsSpan();
         var trimmed = TrimStart(text);
         var isYaml = contentType is not null && contentType.Contains("yaml", StringComparison.OrdinalIgnoreCase);
