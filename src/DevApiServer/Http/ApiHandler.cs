@@ -35,14 +35,14 @@ internal sealed partial class ApiHandler
     private readonly WatchStreamer _watches;
     private readonly ILogger<ApiHandler> _logger;
 
-    public ApiHandler(ApiServerServices services, ObjectService objects, Authenticator authenticator, RbacAuthorizer authorizer, ILogger<ApiHandler> logger)
+    public ApiHandler(ApiServerServices services, ObjectService objects, Authenticator authenticator, RbacAuthorizer authorizer, IHostApplicationLifetime lifetime, ILogger<ApiHandler> logger)
     {
         _services = services;
         _objects = objects;
         _authenticator = authenticator;
         _authorizer = authorizer;
         _reviews = new Reviews(services, authenticator, authorizer);
-        _watches = new WatchStreamer(services);
+        _watches = new WatchStreamer(services, lifetime.ApplicationStopping);
         _logger = logger;
     }
 

@@ -104,7 +104,10 @@ internal static class BodyReader
                 throw ApiException.BadRequest("the request body must hold exactly one YAML document");
             }
 
-            return Convert(stream.Documents[0].RootNode, 0);
+            // Aliases are shared nodes, so expanding them can explode ("billion laughs"); a document may not
+            // produce more nodes than its text has characters.
+            var budget = text.Length + 16;
+            return Convert(stream.Documents[0].RootNode, 0, ref budget);
         }
         catch (YamlException e)
         {
@@ -112,11 +115,16 @@ internal static class BodyReader
         }
     }
 
-    private static JsonNode? Convert(YamlNode node, int depth)
+    private static JsonNode? Convert(YamlNode node, int depth, ref int budget)
     {
         if (depth > 100)
         {
             throw ApiException.BadRequest("the request body is nested too deeply");
+        }
+
+        if (--budget < 0)
+        {
+            throw ApiException.BadRequest("the YAML document expands to too many nodes (aliases)");
         }
 
         switch (node)
@@ -130,7 +138,7 @@ internal static class BodyReader
                         throw ApiException.BadRequest("YAML mapping keys must be strings");
                     }
 
-                    obj[scalarKey.Value] = Convert(value, depth + 1);
+                    obj[scalarKey.Value] = Convert(value, depth + 1, ref budget);
                 }
 
                 return obj;
@@ -138,14 +146,14 @@ internal static class BodyReader
                 var array = new JsonArray();
                 foreach (var item in sequence.Children)
                 {
-                    array.Add(Convert(item, depth + 1));
+                    array.Add(Convert(item, depth + 1, ref budget));
                 }
 
                 return array;
             case YamlScalarNode scalar:
                 return Scalar(scalar);
             default:
-                throw ApiException.BadRequest("unsupported YAML node (aliases are not accepted)");
+                throw ApiException.BadRequest("unsupported YAML node");
         }
     }
 

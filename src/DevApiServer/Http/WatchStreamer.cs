@@ -22,8 +22,15 @@ internal sealed class WatchStreamer
     private static readonly byte[] DeletedPrefix = """{"type":"DELETED","object":"""u8.ToArray();
     private static readonly byte[] EventSuffix = "}\n"u8.ToArray();
     private readonly ApiServerServices _services;
+    private readonly CancellationToken _stopping;
 
-    public WatchStreamer(ApiServerServices services) => _services = services;
+    /// <param name="services">The server's state.</param>
+    /// <param name="stopping">Fires when the server shuts down: open watches end so shutdown never waits on them.</param>
+    public WatchStreamer(ApiServerServices services, CancellationToken stopping)
+    {
+        _services = services;
+        _stopping = stopping;
+    }
 
     public async Task StreamAsync(HttpContext context, ResourceType type, string? ns, string name)
     {
@@ -51,7 +58,7 @@ internal sealed class WatchStreamer
 
         Func<StoredObject, bool> filter = obj => (name.Length == 0 || obj.Name == name) && labels.Matches(obj.Labels) && fields.Matches(obj);
         using var watcher = _services.Store.Watch(type.GroupResource, ns, filter, from, initialEventsEndBookmark: sendInitialEvents && bookmarks);
-        using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
+        using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping);
         timeoutSource.CancelAfter(timeout);
         var cancellationToken = timeoutSource.Token;
 

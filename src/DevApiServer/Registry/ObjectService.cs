@@ -517,6 +517,7 @@ internal sealed class ObjectService
 
     private static void CheckTypeMeta(ResourceType type, JsonObject obj)
     {
+        MetadataTypes.Check(obj, type.Kind, type.Version);
         var kind = obj.GetString("kind");
         var apiVersion = obj.GetString("apiVersion");
         if (string.IsNullOrEmpty(kind))
