@@ -193,7 +193,7 @@ internal sealed partial class ApiHandler
     {
         var query = context.Request.Query;
         var labels = LabelSelector.Parse(query["labelSelector"]);
-        var fields = FieldSelector.Parse(query["fieldSelector"]);
+        var fields = FieldSelector.Parse(query["fieldSelector"], type);
         var limit = ParseLong(query["limit"], "limit") ?? 0;
         var token = ContinueToken.Parse(query["continue"]);
         if (token is not null && !_services.Store.IsReplayable(token.ResourceVersion))
@@ -217,7 +217,7 @@ internal sealed partial class ApiHandler
             {
                 var last = page[^1];
                 next = new ContinueToken(token?.ResourceVersion ?? resourceVersion, ResourceTable.KeyOf(last.Namespace, last.Name)).Encode();
-                remaining = labels.IsEmpty && fields == FieldSelector.Everything ? items.Count - i : 0;
+                remaining = labels.IsEmpty && fields.IsEmpty ? items.Count - i : 0;
                 break;
             }
 
@@ -301,7 +301,7 @@ internal sealed partial class ApiHandler
     {
         var query = context.Request.Query;
         var labels = LabelSelector.Parse(query["labelSelector"]);
-        var fields = FieldSelector.Parse(query["fieldSelector"]);
+        var fields = FieldSelector.Parse(query["fieldSelector"], type);
         var options = await DeleteOptionsForAsync(context);
         var (items, resourceVersion) = _services.Store.List(type.GroupResource, ns);
         var deleted = new JsonArray();

@@ -69,7 +69,8 @@ internal static class TableConverter
             return null;
         }
 
-        if (column.Type == "date" && value is JsonValue v && v.TryGetValue<string>(out var s) &&
+        // The default table's "Created At" shows the timestamp; every other date column is an age ("5m").
+        if (column.Type == "date" && column.Name != "Created At" && value is JsonValue v && v.TryGetValue<string>(out var s) &&
             DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time))
         {
             return HumanDuration(now - time);

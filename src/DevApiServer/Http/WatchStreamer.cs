@@ -36,7 +36,7 @@ internal sealed class WatchStreamer
     {
         var query = context.Request.Query;
         var labels = LabelSelector.Parse(query["labelSelector"]);
-        var fields = FieldSelector.Parse(query["fieldSelector"]);
+        var fields = FieldSelector.Parse(query["fieldSelector"], type);
         var bookmarks = query["allowWatchBookmarks"].ToString() is "true" or "1";
         var sendInitialEvents = query["sendInitialEvents"].ToString() is "true" or "1";
         var rvText = query["resourceVersion"].ToString();

@@ -27,6 +27,7 @@ internal static class BuiltInTypes
         {
             Group = string.Empty, Version = "v1", Resource = "namespaces", Singular = "namespace", Kind = "Namespace", ListKind = "NamespaceList",
             ShortNames = ["ns"], Verbs = NoDeleteCollection, NameRule = NameRule.Label, PatchSchema = MetadataPatch,
+            SelectableFields = Fields(("status.phase", ".status.phase")),
             Subresources = [new("status", "Namespace", ["get", "patch", "update"]), new("finalize", "Namespace", ["update"])],
             Strategy = new NamespaceStrategy(),
         },
@@ -39,6 +40,7 @@ internal static class BuiltInTypes
         {
             Group = string.Empty, Version = "v1", Resource = "secrets", Singular = "secret", Kind = "Secret", ListKind = "SecretList",
             Namespaced = true, PatchSchema = MetadataPatch, Strategy = new SecretStrategy(),
+            SelectableFields = Fields(("type", ".type")),
         },
         new()
         {
@@ -53,6 +55,18 @@ internal static class BuiltInTypes
         {
             Group = string.Empty, Version = "v1", Resource = "events", Singular = "event", Kind = "Event", ListKind = "EventList",
             Namespaced = true, ShortNames = ["ev"], PatchSchema = MetadataPatch,
+            SelectableFields = Fields(
+                ("involvedObject.kind", ".involvedObject.kind"),
+                ("involvedObject.namespace", ".involvedObject.namespace"),
+                ("involvedObject.name", ".involvedObject.name"),
+                ("involvedObject.uid", ".involvedObject.uid"),
+                ("involvedObject.apiVersion", ".involvedObject.apiVersion"),
+                ("involvedObject.resourceVersion", ".involvedObject.resourceVersion"),
+                ("involvedObject.fieldPath", ".involvedObject.fieldPath"),
+                ("reason", ".reason"),
+                ("reportingComponent", ".reportingComponent"),
+                ("source", ".source.component"),
+                ("type", ".type")),
             Strategy = new KnownFieldsStrategy(
                 "involvedObject", "reason", "message", "source", "firstTimestamp", "lastTimestamp", "count", "type", "eventTime",
                 "series", "action", "related", "reportingComponent", "reportingInstance"),
@@ -98,6 +112,9 @@ internal static class BuiltInTypes
         Review(Authentication, "tokenreviews", "TokenReview", namespaced: false),
         Review(Authentication, "selfsubjectreviews", "SelfSubjectReview", namespaced: false),
     ];
+
+    private static Dictionary<string, string> Fields(params (string Label, string Path)[] fields) =>
+        fields.ToDictionary(f => f.Label, f => f.Path, StringComparer.Ordinal);
 
     private static ResourceType Review(string group, string resource, string kind, bool namespaced) => new()
     {

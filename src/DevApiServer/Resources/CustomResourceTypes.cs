@@ -54,6 +54,10 @@ internal static class CustomResourceTypes
                 OpenApiSchema = (JsonObject)schema.DeepClone(),
                 ApplySchema = ApplySchema.FromOpenApiV3(schema),
                 PrinterColumns = PrinterColumns(version),
+                SelectableFields = (version["selectableFields"] as JsonArray)?.OfType<JsonObject>()
+                    .Select(f => f.GetString("jsonPath"))
+                    .OfType<string>()
+                    .ToDictionary(path => path.TrimStart('.'), path => path, StringComparer.Ordinal) ?? new Dictionary<string, string>(),
                 Subresources = subresources,
             });
         }

@@ -63,6 +63,9 @@ internal sealed class ResourceType
 
     public IReadOnlyList<PrinterColumn> PrinterColumns { get; init; } = [];
 
+    /// <summary>Field selector labels beyond metadata.name/namespace, mapped to the JSON path they read (e.g. events' involvedObject.name).</summary>
+    public IReadOnlyDictionary<string, string> SelectableFields { get; init; } = new Dictionary<string, string>();
+
     public ResourceStrategy Strategy { get; init; } = ResourceStrategy.Default;
 
     public GroupResource GroupResource => new(Group, Resource);

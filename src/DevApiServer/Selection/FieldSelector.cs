@@ -1,31 +1,34 @@
+using System.Text.Json.Nodes;
 using KubeBind.DevApiServer.Api;
+using KubeBind.DevApiServer.Http;
+using KubeBind.DevApiServer.Resources;
 using KubeBind.DevApiServer.Storage;
 
 namespace KubeBind.DevApiServer.Selection;
 
 /// <summary>
-/// A field selector (<c>metadata.name=x,metadata.namespace!=y</c>). Like kube-apiserver, every type supports
-/// metadata.name and metadata.namespace; other fields are rejected with BadRequest.
+/// A field selector (<c>metadata.name=x,involvedObject.kind!=Pod</c>). Like kube-apiserver, every type supports
+/// metadata.name and metadata.namespace, plus its own selectable fields (events' involvedObject.*, secrets' type,
+/// a CRD's selectableFields); any other label is a BadRequest.
 /// </summary>
 internal sealed class FieldSelector
 {
-    private readonly IReadOnlyList<(string Field, bool Equal, string Value)> _terms;
+    private readonly IReadOnlyList<Term> _terms;
 
-    private FieldSelector(IReadOnlyList<(string Field, bool Equal, string Value)> terms) => _terms = terms;
+    private FieldSelector(IReadOnlyList<Term> terms) => _terms = terms;
 
     public static FieldSelector Everything { get; } = new([]);
 
-    /// <summary>The name an equality term on metadata.name pins, if any (used to narrow single-object watches).</summary>
-    public string? RequiredName => _terms.FirstOrDefault(t => t.Field == "metadata.name" && t.Equal).Value;
+    public bool IsEmpty => _terms.Count == 0;
 
-    public static FieldSelector Parse(string? text)
+    public static FieldSelector Parse(string? text, ResourceType type)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
             return Everything;
         }
 
-        var terms = new List<(string, bool, string)>();
+        var terms = new List<Term>();
         foreach (var part in text.Split(','))
         {
             var term = part.Trim();
@@ -55,20 +58,40 @@ internal sealed class FieldSelector
             }
 
             var field = term[..index].Trim();
-            if (field is not ("metadata.name" or "metadata.namespace"))
-            {
-                throw ApiException.BadRequest($"\"{field}\" is not a known field selector: only \"metadata.name\", \"metadata.namespace\"");
-            }
-
-            terms.Add((field, equal, term[(index + width)..].Trim()));
+            string? path = field is "metadata.name" or "metadata.namespace" ? null
+                : type.SelectableFields.TryGetValue(field, out var selectable) ? selectable
+                : throw ApiException.BadRequest($"field label not supported: {field}");
+            terms.Add(new Term(field, path, equal, term[(index + width)..].Trim()));
         }
 
         return new FieldSelector(terms);
     }
 
-    public bool Matches(StoredObject obj) => _terms.All(t =>
+    public bool Matches(StoredObject obj)
     {
-        var actual = t.Field == "metadata.name" ? obj.Name : obj.Namespace;
-        return (actual == t.Value) == t.Equal;
-    });
+        JsonObject? parsed = null;
+        foreach (var term in _terms)
+        {
+            string actual;
+            if (term.Path is null)
+            {
+                actual = term.Field == "metadata.name" ? obj.Name : obj.Namespace;
+            }
+            else
+            {
+                parsed ??= obj.ToJsonObject();
+                var value = SimpleJsonPath.Evaluate(parsed, term.Path);
+                actual = value is JsonValue v ? v.ToString() : string.Empty;
+            }
+
+            if ((actual == term.Value) != term.Equal)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private sealed record Term(string Field, string? Path, bool Equal, string Value);
 }

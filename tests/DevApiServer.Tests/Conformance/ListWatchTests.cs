@@ -61,6 +61,32 @@ public sealed class ListWatchTests(TestCluster cluster)
     }
 
     [Fact]
+    public async Task List_SupportsTypeSpecificFieldSelectors_AndRejectsUnknownLabels()
+    {
+        var ns = await cluster.CreateNamespaceAsync();
+        foreach (var (name, kind) in new[] { ("about-pod", "Pod"), ("about-cm", "ConfigMap") })
+        {
+            await Client.CreateAsync($"/api/v1/namespaces/{ns}/events", new JsonObject
+            {
+                ["apiVersion"] = "v1",
+                ["kind"] = "Event",
+                ["metadata"] = new JsonObject { ["name"] = name },
+                ["involvedObject"] = new JsonObject { ["kind"] = kind, ["name"] = "thing", ["namespace"] = ns },
+                ["reason"] = "Tested",
+                ["type"] = "Normal",
+            });
+        }
+
+        var pods = await Client.GetAsync($"/api/v1/namespaces/{ns}/events?fieldSelector={Uri.EscapeDataString("involvedObject.kind=Pod,reason=Tested")}");
+        var unknown = await Client.GetAsync($"/api/v1/namespaces/{ns}/events?fieldSelector={Uri.EscapeDataString("spec.nothing=x")}");
+        var opaque = await Client.GetAsync($"/api/v1/namespaces/{ns}/secrets?fieldSelector={Uri.EscapeDataString("type=Opaque")}");
+
+        Assert.Equal(["about-pod"], Names(pods.EnsureSuccess().Body));
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, opaque.StatusCode);
+    }
+
+    [Fact]
     public async Task List_ReturnsEveryObjectExactlyOnce_WhenPaging()
     {
         var ns = await cluster.CreateNamespaceAsync();

@@ -61,6 +61,31 @@ public sealed class KubectlTests(KubectlFixture fixture)
     }
 
     [Fact]
+    public async Task Describe_ShowsObjectsAndTheirEvents()
+    {
+        var ns = await Cluster.CreateNamespaceAsync("describe");
+        await Kubectl.SucceedAsync("create", "configmap", "described", "-n", ns, "--from-literal=a=1");
+
+        var output = await Kubectl.RunAsync(["describe", "configmap", "described", "-n", ns]);
+
+        Assert.True(output.ExitCode == 0, output.ToString());
+        Assert.Contains("Name:", output.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Events:", output.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unable to find", output.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Explain_ShowsTheCrdSchema()
+    {
+        await InstallCowboysAsync();
+
+        var output = await Kubectl.SucceedAsync("explain", "cowboys.spec");
+
+        Assert.Contains("CowboySpec holds the desired state of the Cowboy.", output, StringComparison.Ordinal);
+        Assert.Contains("intent", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Patch_InEveryType()
     {
         var ns = await Cluster.CreateNamespaceAsync("patch");
