@@ -20,6 +20,7 @@ internal sealed class ObjectStore
     private readonly Dictionary<GroupResource, long> _lastChange = [];
     private readonly StoreEvent?[] _history;
     private readonly int _watcherCapacity;
+    private readonly StringPool _strings = new();
     private readonly Channel<StoreEvent> _changes = Channel.CreateUnbounded<StoreEvent>(new UnboundedChannelOptions { SingleReader = true });
     private int _historyStart;
     private int _historyCount;
@@ -148,7 +149,7 @@ internal sealed class ObjectStore
                 throw ApiException.AlreadyExists(resource, name);
             }
 
-            var stored = StoredObject.From(resource, obj, ++_resourceVersion);
+            var stored = StoredObject.From(resource, obj, ++_resourceVersion, _strings);
             table.Put(stored);
             Index(null, stored);
             Commit(new StoreEvent(WatchEventType.Added, stored, null, stored.ResourceVersion));
@@ -170,7 +171,7 @@ internal sealed class ObjectStore
                 throw ApiException.StaleResourceVersion(resource, name);
             }
 
-            var stored = StoredObject.From(resource, obj, ++_resourceVersion);
+            var stored = StoredObject.From(resource, obj, ++_resourceVersion, _strings);
             table.Put(stored);
             Index(current, stored);
             Commit(new StoreEvent(WatchEventType.Modified, stored, current, stored.ResourceVersion));
@@ -197,7 +198,7 @@ internal sealed class ObjectStore
             Index(current, null);
             // Like etcd, the deletion itself gets a revision; the final state carries it.
             var final = finalState ?? current.ToJsonObject();
-            var tombstone = StoredObject.From(resource, final, ++_resourceVersion);
+            var tombstone = StoredObject.From(resource, final, ++_resourceVersion, _strings);
             Commit(new StoreEvent(WatchEventType.Deleted, tombstone, current, tombstone.ResourceVersion));
             return tombstone;
         }

@@ -1,21 +1,23 @@
 namespace KubeBind.DevApiServer.Storage;
 
 /// <summary>
-/// The objects of one resource, keyed "namespace/name" and listed in that order like etcd keys.
-/// The sorted key array is rebuilt lazily only when keys are added or removed.
+/// The objects of one resource, keyed by (namespace, name) and listed in that order like etcd keys. Keys reuse the
+/// stored object's strings; the sorted key array is rebuilt lazily, only after keys were added or removed.
 /// </summary>
 internal sealed class ResourceTable
 {
-    private readonly Dictionary<string, StoredObject> _objects = new(StringComparer.Ordinal);
-    private string[]? _sortedKeys;
+    private static readonly IComparer<(string Namespace, string Name)> Order = Comparer<(string Namespace, string Name)>.Create(Compare);
+
+    private readonly Dictionary<(string Namespace, string Name), StoredObject> _objects = [];
+    private (string Namespace, string Name)[]? _sortedKeys;
 
     public int Count => _objects.Count;
 
-    public StoredObject? Get(string ns, string name) => _objects.GetValueOrDefault(KeyOf(ns, name));
+    public StoredObject? Get(string ns, string name) => _objects.GetValueOrDefault((ns, name));
 
     public void Put(StoredObject obj)
     {
-        var key = KeyOf(obj.Namespace, obj.Name);
+        var key = (obj.Namespace, obj.Name);
         if (!_objects.ContainsKey(key))
         {
             _sortedKeys = null;
@@ -26,13 +28,13 @@ internal sealed class ResourceTable
 
     public void Remove(StoredObject obj)
     {
-        if (_objects.Remove(KeyOf(obj.Namespace, obj.Name)))
+        if (_objects.Remove((obj.Namespace, obj.Name)))
         {
             _sortedKeys = null;
         }
     }
 
-    /// <summary>Objects in key order, optionally one namespace, optionally strictly after a continue key.</summary>
+    /// <summary>Objects in key order, optionally one namespace, optionally strictly after a continue key ("namespace/name").</summary>
     public IReadOnlyList<StoredObject> Range(string? ns, string? after)
     {
         var keys = _sortedKeys ??= SortedKeys();
@@ -40,15 +42,20 @@ internal sealed class ResourceTable
         var end = keys.Length;
         if (ns is not null)
         {
-            var prefix = ns + "/";
-            start = LowerBound(keys, prefix);
-            end = LowerBound(keys, ns + "0"); // '0' sorts right after '/', so this bounds the namespace's keys.
+            start = LowerBound(keys, (ns, string.Empty));
+            end = start;
+            while (end < keys.Length && string.Equals(keys[end].Namespace, ns, StringComparison.Ordinal))
+            {
+                end++;
+            }
         }
 
         if (after is not null)
         {
-            var i = LowerBound(keys, after);
-            if (i < keys.Length && string.Equals(keys[i], after, StringComparison.Ordinal))
+            var slash = after.IndexOf('/', StringComparison.Ordinal);
+            var afterKey = slash < 0 ? (string.Empty, after) : (after[..slash], after[(slash + 1)..]);
+            var i = LowerBound(keys, afterKey);
+            if (i < keys.Length && Compare(keys[i], afterKey) == 0)
             {
                 i++;
             }
@@ -65,22 +72,29 @@ internal sealed class ResourceTable
         return result;
     }
 
+    /// <summary>The continue key of an object: namespaces cannot contain '/', so it splits back unambiguously.</summary>
     public static string KeyOf(string ns, string name) => ns + "/" + name;
 
-    private string[] SortedKeys()
+    private (string Namespace, string Name)[] SortedKeys()
     {
         var keys = _objects.Keys.ToArray();
-        Array.Sort(keys, StringComparer.Ordinal);
+        Array.Sort(keys, Order);
         return keys;
     }
 
-    private static int LowerBound(string[] keys, string value)
+    private static int Compare((string Namespace, string Name) a, (string Namespace, string Name) b)
+    {
+        var byNamespace = string.CompareOrdinal(a.Namespace, b.Namespace);
+        return byNamespace != 0 ? byNamespace : string.CompareOrdinal(a.Name, b.Name);
+    }
+
+    private static int LowerBound((string Namespace, string Name)[] keys, (string Namespace, string Name) value)
     {
         int lo = 0, hi = keys.Length;
         while (lo < hi)
         {
             var mid = (lo + hi) >>> 1;
-            if (string.CompareOrdinal(keys[mid], value) < 0)
+            if (Compare(keys[mid], value) < 0)
             {
                 lo = mid + 1;
             }

@@ -9,7 +9,7 @@ namespace KubeBind.DevApiServer.Storage;
 /// </summary>
 internal sealed class StoredObject
 {
-    private StoredObject(GroupResource resource, string ns, string name, string uid, long resourceVersion, byte[] json, JsonObject source)
+    private StoredObject(GroupResource resource, string ns, string name, string uid, long resourceVersion, byte[] json, JsonObject source, StringPool? pool)
     {
         Resource = resource;
         Namespace = ns;
@@ -17,7 +17,10 @@ internal sealed class StoredObject
         Uid = uid;
         ResourceVersion = resourceVersion;
         Json = json;
-        Labels = source.Labels();
+        var labels = source.Labels();
+        Labels = labels.Count == 0
+            ? LabelSet.Empty
+            : new LabelSet([.. labels.Select(l => KeyValuePair.Create(pool?.Intern(l.Key) ?? l.Key, pool?.Intern(l.Value) ?? l.Value))]);
         var metadata = source["metadata"] as JsonObject;
         Deleting = metadata?["deletionTimestamp"] is not null;
         Finalizers = source.Finalizers();
@@ -53,10 +56,12 @@ internal sealed class StoredObject
     /// <summary>A fresh mutable copy of the object.</summary>
     public JsonObject ToJsonObject() => Meta.ParseObject(Json);
 
-    public static StoredObject From(GroupResource resource, JsonObject obj, long resourceVersion)
+    /// <summary>Serializes <paramref name="obj"/> with its new resourceVersion; <paramref name="pool"/> interns repeated strings.</summary>
+    public static StoredObject From(GroupResource resource, JsonObject obj, long resourceVersion, StringPool? pool = null)
     {
         obj.Metadata()["resourceVersion"] = resourceVersion.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var json = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(obj, JsonDefaults.Compact);
-        return new StoredObject(resource, obj.Namespace() ?? string.Empty, obj.Name() ?? string.Empty, obj.Uid() ?? string.Empty, resourceVersion, json, obj);
+        var ns = obj.Namespace() ?? string.Empty;
+        return new StoredObject(resource, pool?.Intern(ns) ?? ns, obj.Name() ?? string.Empty, obj.Uid() ?? string.Empty, resourceVersion, json, obj, pool);
     }
 }
