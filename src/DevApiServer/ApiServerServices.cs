@@ -15,6 +15,8 @@ internal sealed class ApiServerServices
         Store = new ObjectStore(options.WatchHistorySize, options.WatcherQueueSize);
         Registry = new ResourceRegistry();
         Tokens = new TokenIssuer(identity.ServiceAccountSigningKey, options.Issuer, time);
+        Authorizer = new RbacAuthorizer(this);
+        Escalation = new EscalationGuard(Authorizer, this);
     }
 
     public DevApiServerOptions Options { get; }
@@ -28,6 +30,11 @@ internal sealed class ApiServerServices
     public ResourceRegistry Registry { get; }
 
     public TokenIssuer Tokens { get; }
+
+    public RbacAuthorizer Authorizer { get; }
+
+    /// <summary>RBAC escalation prevention, consulted by the RBAC strategies on every write.</summary>
+    public EscalationGuard Escalation { get; }
 
     public DateTimeOffset Now => Time.GetUtcNow();
 }

@@ -18,7 +18,7 @@ internal static class ServiceCollectionExtensions
         services.AddSingleton(core);
         services.AddSingleton<ObjectService>();
         services.AddSingleton(sp => new Authenticator(sp.GetRequiredService<ApiServerServices>(), adminToken));
-        services.AddSingleton<RbacAuthorizer>();
+        services.AddSingleton(core.Authorizer);
         services.AddSingleton<ApiHandler>();
         services.AddSingleton<ControllerContext>();
         services.AddHostedService<ControllerManager>();

@@ -183,6 +183,64 @@ public sealed class AuthTests(TestCluster cluster)
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
 
+    [Fact]
+    public async Task RbacWrites_CannotGrantPermissionsTheWriterDoesNotHold()
+    {
+        var ns = await cluster.CreateNamespaceAsync();
+        var token = await ServiceAccountTokenAsync(ns, "delegate");
+        await Client.CreateAsync($"/apis/rbac.authorization.k8s.io/v1/namespaces/{ns}/roles", Role("delegate", [
+            Rule([string.Empty], ["configmaps"], ["get"]),
+            Rule(["rbac.authorization.k8s.io"], ["roles", "rolebindings"], ["create", "get"]),
+            Rule(["rbac.authorization.k8s.io"], ["clusterroles"], ["bind"], ["view"]),
+        ]));
+        await BindAsync(ns, "delegate", "Role", "delegate");
+        using var delegated = Client.WithToken(token);
+
+        var held = await delegated.PostAsync($"/apis/rbac.authorization.k8s.io/v1/namespaces/{ns}/roles", Role("held", [Rule([string.Empty], ["configmaps"], ["get"])]));
+        var escalation = await delegated.PostAsync($"/apis/rbac.authorization.k8s.io/v1/namespaces/{ns}/roles", Role("escalate", [Rule([string.Empty], ["secrets"], ["get"])]));
+        var bindAdmin = await delegated.PostAsync($"/apis/rbac.authorization.k8s.io/v1/namespaces/{ns}/rolebindings", Binding("to-admin", "ClusterRole", "admin", ns));
+        var bindView = await delegated.PostAsync($"/apis/rbac.authorization.k8s.io/v1/namespaces/{ns}/rolebindings", Binding("to-view", "ClusterRole", "view", ns));
+
+        Assert.Equal(HttpStatusCode.Created, held.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, escalation.StatusCode);
+        Assert.Contains("not currently held", escalation.Body["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, bindAdmin.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, bindView.StatusCode);
+    }
+
+    private static JsonObject Role(string name, JsonObject[] rules) => new()
+    {
+        ["apiVersion"] = "rbac.authorization.k8s.io/v1",
+        ["kind"] = "Role",
+        ["metadata"] = new JsonObject { ["name"] = name },
+        ["rules"] = new JsonArray([.. rules]),
+    };
+
+    private static JsonObject Rule(string[] groups, string[] resources, string[] verbs, string[]? names = null)
+    {
+        var rule = new JsonObject
+        {
+            ["apiGroups"] = new JsonArray([.. groups.Select(g => (JsonNode?)g)]),
+            ["resources"] = new JsonArray([.. resources.Select(r => (JsonNode?)r)]),
+            ["verbs"] = new JsonArray([.. verbs.Select(v => (JsonNode?)v)]),
+        };
+        if (names is not null)
+        {
+            rule["resourceNames"] = new JsonArray([.. names.Select(n => (JsonNode?)n)]);
+        }
+
+        return rule;
+    }
+
+    private static JsonObject Binding(string name, string roleKind, string roleName, string ns) => new()
+    {
+        ["apiVersion"] = "rbac.authorization.k8s.io/v1",
+        ["kind"] = "RoleBinding",
+        ["metadata"] = new JsonObject { ["name"] = name },
+        ["roleRef"] = new JsonObject { ["apiGroup"] = "rbac.authorization.k8s.io", ["kind"] = roleKind, ["name"] = roleName },
+        ["subjects"] = new JsonArray(new JsonObject { ["kind"] = "ServiceAccount", ["name"] = "someone", ["namespace"] = ns }),
+    };
+
     private async Task<string> ServiceAccountTokenAsync(string ns, string name)
     {
         await Client.CreateAsync($"/api/v1/namespaces/{ns}/serviceaccounts", ServiceAccount(name));

@@ -11,6 +11,12 @@ internal sealed class RoleBindingStrategy : KnownFieldsStrategy
     public RoleBindingStrategy(bool clusterScoped)
         : base("subjects", "roleRef") => _clusterScoped = clusterScoped;
 
+    public override void PrepareForCreate(JsonObject obj, WriteContext context) =>
+        context.Services.Escalation.CheckBinding(context.User, _clusterScoped ? WellKnown.ClusterRoleBindings : WellKnown.RoleBindings, obj);
+
+    public override void PrepareForUpdate(JsonObject updated, JsonObject old, WriteContext context) =>
+        context.Services.Escalation.CheckBinding(context.User, _clusterScoped ? WellKnown.ClusterRoleBindings : WellKnown.RoleBindings, updated);
+
     public override IEnumerable<StatusCause> Validate(JsonObject obj, JsonObject? old, WriteContext context)
     {
         if (obj["roleRef"] is not JsonObject roleRef)

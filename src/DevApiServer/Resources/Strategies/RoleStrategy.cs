@@ -11,6 +11,12 @@ internal sealed class RoleStrategy : KnownFieldsStrategy
     public RoleStrategy(bool clusterScoped)
         : base(clusterScoped ? ["rules", "aggregationRule"] : ["rules"]) => _clusterScoped = clusterScoped;
 
+    public override void PrepareForCreate(JsonObject obj, WriteContext context) =>
+        context.Services.Escalation.CheckRole(context.User, _clusterScoped ? WellKnown.ClusterRoles : WellKnown.Roles, obj);
+
+    public override void PrepareForUpdate(JsonObject updated, JsonObject old, WriteContext context) =>
+        context.Services.Escalation.CheckRole(context.User, _clusterScoped ? WellKnown.ClusterRoles : WellKnown.Roles, updated);
+
     public override IEnumerable<StatusCause> Validate(JsonObject obj, JsonObject? old, WriteContext context)
     {
         if (obj["rules"] is not JsonArray rules)
