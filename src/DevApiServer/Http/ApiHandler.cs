@@ -196,12 +196,11 @@ internal sealed partial class ApiHandler
         var fields = FieldSelector.Parse(query["fieldSelector"], type);
         var limit = ParseLong(query["limit"], "limit") ?? 0;
         var token = ContinueToken.Parse(query["continue"]);
-        if (token is not null && !_services.Store.IsReplayable(token.ResourceVersion))
-        {
-            throw ApiException.Expired("The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter.");
-        }
-
-        var (items, resourceVersion) = _services.Store.List(type.GroupResource, ns, token?.StartAfter);
+        var (items, resourceVersion) = token is null
+            ? _services.Store.List(type.GroupResource, ns)
+            : (_services.Store.ListAt(type.GroupResource, ns, token.StartAfter, token.ResourceVersion)
+                ?? throw ApiException.Expired("The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter."),
+               token.ResourceVersion);
         var page = new List<StoredObject>();
         string? next = null;
         long remaining = 0;
@@ -216,7 +215,7 @@ internal sealed partial class ApiHandler
             if (limit > 0 && page.Count == limit)
             {
                 var last = page[^1];
-                next = new ContinueToken(token?.ResourceVersion ?? resourceVersion, ResourceTable.KeyOf(last.Namespace, last.Name)).Encode();
+                next = new ContinueToken(resourceVersion, ResourceTable.KeyOf(last.Namespace, last.Name)).Encode();
                 remaining = labels.IsEmpty && fields.IsEmpty ? items.Count - i : 0;
                 break;
             }
@@ -224,7 +223,7 @@ internal sealed partial class ApiHandler
             page.Add(item);
         }
 
-        var listVersion = (token?.ResourceVersion ?? resourceVersion).ToString(CultureInfo.InvariantCulture);
+        var listVersion = resourceVersion.ToString(CultureInfo.InvariantCulture);
         if (TableConverter.Wants(context.Request.Headers.Accept.ToString()))
         {
             var table = TableConverter.Table(type, page.Select(p => ObjectService.ToVersion(type, p.ToJsonObject())), listVersion, next, query["includeObject"].ToString(), _services.Now);

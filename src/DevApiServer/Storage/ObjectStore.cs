@@ -127,6 +127,52 @@ internal sealed class ObjectStore
         }
     }
 
+    /// <summary>
+    /// The objects as they were at <paramref name="resourceVersion"/> (continue tokens read the first page's revision,
+    /// as etcd does): current state with every later change rolled back from the history. Null when that revision is no
+    /// longer covered by the history.
+    /// </summary>
+    public IReadOnlyList<StoredObject>? ListAt(GroupResource resource, string? ns, string? after, long resourceVersion)
+    {
+        lock (_lock)
+        {
+            if (resourceVersion < OldestReplayableVersion())
+            {
+                return null;
+            }
+
+            var current = _tables.TryGetValue(resource, out var table) ? table.Range(ns, after) : [];
+            if (resourceVersion >= _resourceVersion)
+            {
+                return current;
+            }
+
+            // For every object changed since, its state just before the first later change (null: it did not exist).
+            var before = new Dictionary<(string Namespace, string Name), StoredObject?>();
+            for (var i = 0; i < _historyCount; i++)
+            {
+                var e = _history[(_historyStart + i) % _history.Length]!;
+                var obj = e.Object!;
+                if (e.ResourceVersion > resourceVersion && obj.Resource == resource && (ns is null || obj.Namespace == ns))
+                {
+                    before.TryAdd((obj.Namespace, obj.Name), e.Previous);
+                }
+            }
+
+            if (before.Count == 0)
+            {
+                return current;
+            }
+
+            var afterKey = after is null ? default((string, string)?) : ResourceTable.ParseKey(after);
+            var snapshot = current.Where(o => !before.ContainsKey((o.Namespace, o.Name))).ToList();
+            snapshot.AddRange(before.Values.OfType<StoredObject>()
+                .Where(o => afterKey is null || ResourceTable.Compare((o.Namespace, o.Name), afterKey.Value) > 0));
+            snapshot.Sort(ResourceTable.Compare);
+            return snapshot;
+        }
+    }
+
     /// <summary>Every object in one namespace, over all resources (namespace deletion empties it).</summary>
     public IReadOnlyList<StoredObject> ListNamespaced(string ns)
     {
@@ -268,15 +314,6 @@ internal sealed class ObjectStore
         lock (_lock)
         {
             return watcher.Pending == 0 ? _resourceVersion : null;
-        }
-    }
-
-    /// <summary>True when a list or watch may start at <paramref name="resourceVersion"/> (not compacted away).</summary>
-    public bool IsReplayable(long resourceVersion)
-    {
-        lock (_lock)
-        {
-            return resourceVersion >= OldestReplayableVersion();
         }
     }
 

@@ -52,8 +52,7 @@ internal sealed class ResourceTable
 
         if (after is not null)
         {
-            var slash = after.IndexOf('/', StringComparison.Ordinal);
-            var afterKey = slash < 0 ? (string.Empty, after) : (after[..slash], after[(slash + 1)..]);
+            var afterKey = ParseKey(after);
             var i = LowerBound(keys, afterKey);
             if (i < keys.Length && Compare(keys[i], afterKey) == 0)
             {
@@ -75,6 +74,15 @@ internal sealed class ResourceTable
     /// <summary>The continue key of an object: namespaces cannot contain '/', so it splits back unambiguously.</summary>
     public static string KeyOf(string ns, string name) => ns + "/" + name;
 
+    public static (string Namespace, string Name) ParseKey(string key)
+    {
+        var slash = key.IndexOf('/', StringComparison.Ordinal);
+        return slash < 0 ? (string.Empty, key) : (key[..slash], key[(slash + 1)..]);
+    }
+
+    /// <summary>Key order: namespace, then name, ordinally (the order lists and continue tokens follow).</summary>
+    public static int Compare(StoredObject a, StoredObject b) => Compare((a.Namespace, a.Name), (b.Namespace, b.Name));
+
     private (string Namespace, string Name)[] SortedKeys()
     {
         var keys = _objects.Keys.ToArray();
@@ -82,7 +90,7 @@ internal sealed class ResourceTable
         return keys;
     }
 
-    private static int Compare((string Namespace, string Name) a, (string Namespace, string Name) b)
+    public static int Compare((string Namespace, string Name) a, (string Namespace, string Name) b)
     {
         var byNamespace = string.CompareOrdinal(a.Namespace, b.Namespace);
         return byNamespace != 0 ? byNamespace : string.CompareOrdinal(a.Name, b.Name);

@@ -121,6 +121,40 @@ public sealed class ListWatchTests(TestCluster cluster)
     }
 
     [Fact]
+    public async Task List_PagesShowTheFirstPagesSnapshot_WhileTheCollectionChanges()
+    {
+        var ns = await cluster.CreateNamespaceAsync();
+        for (var i = 0; i < 10; i++)
+        {
+            await Client.CreateAsync(Objects.ConfigMaps(ns), Objects.ConfigMap($"snap-{i}", labels: new Dictionary<string, string> { ["snap"] = "true" }));
+        }
+
+        var first = (await Client.GetAsync($"{Objects.ConfigMaps(ns)}?labelSelector=snap&limit=4")).EnsureSuccess().Body;
+        await Client.CreateAsync(Objects.ConfigMaps(ns), Objects.ConfigMap("snap-new", labels: new Dictionary<string, string> { ["snap"] = "true" }));
+        (await Client.DeleteAsync($"{Objects.ConfigMaps(ns)}/snap-8")).EnsureSuccess();
+        (await Client.PatchAsync($"{Objects.ConfigMaps(ns)}/snap-9", "application/merge-patch+json", JsonNode.Parse("""{"data":{"key":"changed"}}""")!)).EnsureSuccess();
+
+        var seen = Names(first);
+        var values = new Dictionary<string, string>();
+        var token = first["metadata"]!["continue"]!.GetValue<string>();
+        while (!string.IsNullOrEmpty(token))
+        {
+            var page = (await Client.GetAsync($"{Objects.ConfigMaps(ns)}?labelSelector=snap&limit=4&continue={Uri.EscapeDataString(token)}")).EnsureSuccess().Body;
+            foreach (var item in page["items"]!.AsArray())
+            {
+                values[item!["metadata"]!["name"]!.GetValue<string>()] = item["data"]!["key"]!.GetValue<string>();
+            }
+
+            seen.AddRange(Names(page));
+            Assert.Equal(first["metadata"]!["resourceVersion"]!.GetValue<string>(), page["metadata"]!["resourceVersion"]!.GetValue<string>());
+            token = page["metadata"]!["continue"]?.GetValue<string>();
+        }
+
+        Assert.Equal(Enumerable.Range(0, 10).Select(i => $"snap-{i}").Order(), seen.Order());
+        Assert.Equal("value", values["snap-9"]);
+    }
+
+    [Fact]
     public async Task Watch_FromZero_StartsWithAddedForExistingObjects()
     {
         var ns = await SeedLabelledAsync();
