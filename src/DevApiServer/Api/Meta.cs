@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using KubeBind.DevApiServer.Json;
 
 namespace KubeBind.DevApiServer.Api;
 
@@ -92,8 +93,8 @@ internal static class Meta
     public static string Timestamp(DateTimeOffset time) =>
         time.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
-    /// <summary>Deep equality of JSON values, numbers compared by value.</summary>
-    public static bool DeepEquals(JsonNode? a, JsonNode? b) => JsonNode.DeepEquals(a, b);
+    /// <summary>Deep equality of JSON values, numbers compared by value as Go decodes them (int64 or float64).</summary>
+    public static bool DeepEquals(JsonNode? a, JsonNode? b) => JsonEquality.DeepEquals(a, b);
 
     public static JsonObject ParseObject(ReadOnlySpan<byte> utf8) =>
         JsonNode.Parse(utf8, JsonDefaults.Node, JsonDefaults.Document) as JsonObject ?? throw new JsonException("expected a JSON object");

@@ -1,3 +1,5 @@
+using KubeBind.DevApiServer.Json;
+
 namespace KubeBind.DevApiServer.Apply;
 
 /// <summary>One field an apply would change that another manager owns.</summary>
@@ -7,5 +9,5 @@ internal sealed record ApplyConflict(string Manager, string Path)
 {
     /// <summary>Gets how kube-apiserver names the manager: <c>"kubectl" using v1</c> for updaters, <c>"mgr"</c> for appliers.</summary>
     /// <remarks>A Status cause for this conflict reads <c>conflict with {ManagerDescription}</c>, with <see cref="Path"/> as its field.</remarks>
-    public string ManagerDescription { get; init; } = GoFormat.Quote(Manager);
+    public string ManagerDescription { get; init; } = GoText.Quote(Manager);
 }

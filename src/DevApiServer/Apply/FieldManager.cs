@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using KubeBind.DevApiServer.Json;
 
 namespace KubeBind.DevApiServer.Apply;
 
@@ -404,8 +405,8 @@ internal static class FieldManager
             }
 
             var equal = name == "metadata" && value is JsonObject leftMetadata && other is JsonObject rightMetadata
-                ? JsonValues.DeepEquals(WithoutManagedFields(leftMetadata), WithoutManagedFields(rightMetadata))
-                : JsonValues.DeepEquals(value, other);
+                ? JsonEquality.DeepEquals(WithoutManagedFields(leftMetadata), WithoutManagedFields(rightMetadata))
+                : JsonEquality.DeepEquals(value, other);
             if (!equal)
             {
                 return false;

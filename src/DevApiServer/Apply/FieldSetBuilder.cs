@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using KubeBind.DevApiServer.Json;
 
 namespace KubeBind.DevApiServer.Apply;
 
@@ -43,7 +44,7 @@ internal static class FieldSetBuilder
                 for (var i = 0; i < items.Count; i++)
                 {
                     var element = ListItems.ElementOf(items[i], shape, cursor.Keys) ?? throw new ApplyRequestException(
-                        $"{new FieldPath(path)}: element {i}: associative list with keys has an element that omits key field(s) {string.Join(", ", cursor.Keys.Select(GoFormat.Quote))}");
+                        $"{new FieldPath(path)}: element {i}: associative list with keys has an element that omits key field(s) {string.Join(", ", cursor.Keys.Select(GoText.Quote))}");
                     if (!seen.Add(element))
                     {
                         throw new ApplyRequestException($"{new FieldPath(path)}: duplicate entries for key {element}");

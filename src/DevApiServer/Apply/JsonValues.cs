@@ -1,11 +1,11 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using KubeBind.DevApiServer.Json;
 
 namespace KubeBind.DevApiServer.Apply;
 
-/// <summary>Value semantics of JSON nodes as SMD defines them: deep equality, total order and canonical text.</summary>
+/// <summary>Value semantics of JSON nodes as SMD defines them: kinds, total order and path-string text.</summary>
 internal static class JsonValues
 {
     /// <summary>Gets the nesting limit for objects handled by field management.</summary>
@@ -21,58 +21,7 @@ internal static class JsonValues
     };
 
     /// <summary>Returns the string value of a node, or null when it is not a string.</summary>
-    public static string? AsString(JsonNode? node) =>
-        node is JsonValue value && value.GetValueKind() == JsonValueKind.String && value.TryGetValue(out string? text) ? text : null;
-
-    /// <summary>Compares two values deeply: numbers by value, maps ignoring key order, lists in order.</summary>
-    public static bool DeepEquals(JsonNode? left, JsonNode? right)
-    {
-        var kind = KindOf(left);
-        if (kind != KindOf(right))
-        {
-            return false;
-        }
-
-        switch (kind)
-        {
-            case JsonValueKind.Object:
-                var leftObject = (JsonObject)left!;
-                var rightObject = (JsonObject)right!;
-                if (leftObject.Count != rightObject.Count)
-                {
-                    return false;
-                }
-
-                foreach (var (key, value) in leftObject)
-                {
-                    if (!rightObject.TryGetPropertyValue(key, out var other) || !DeepEquals(value, other))
-                    {
-                        return false;
-                    }
-                }
-
-                return true;
-            case JsonValueKind.Array:
-                var leftArray = (JsonArray)left!;
-                var rightArray = (JsonArray)right!;
-                if (leftArray.Count != rightArray.Count)
-                {
-                    return false;
-                }
-
-                for (var i = 0; i < leftArray.Count; i++)
-                {
-                    if (!DeepEquals(leftArray[i], rightArray[i]))
-                    {
-                        return false;
-                    }
-                }
-
-                return true;
-            default:
-                return Compare(left, right) == 0;
-        }
-    }
+    public static string? AsString(JsonNode? node) => JsonScalar.TryGetString(node, out var text) ? text : null;
 
     /// <summary>Orders any two values like SMD's value.Compare: numbers, strings, booleans, lists, maps, then null.</summary>
     public static int Compare(JsonNode? left, JsonNode? right)
@@ -95,24 +44,16 @@ internal static class JsonValues
         };
     }
 
-    /// <summary>Writes a value as Go's encoding/json would, with map keys sorted: the text of FieldsV1 keys.</summary>
-    public static string ToCanonicalJson(JsonNode? node)
-    {
-        var builder = new StringBuilder();
-        AppendCanonical(builder, node);
-        return builder.ToString();
-    }
-
     /// <summary>Formats a value like SMD's value.ToString, used in path strings of conflict messages.</summary>
     public static string ToGoString(JsonNode? node)
     {
         switch (KindOf(node))
         {
             case JsonValueKind.String:
-                return GoFormat.Quote(AsString(node)!);
+                return GoText.Quote(AsString(node)!);
             case JsonValueKind.Number:
                 return JsonNumber.TryRead((JsonValue)node!, out var number)
-                    ? number.IsInteger ? number.Integer.ToString(CultureInfo.InvariantCulture) : GoFormat.FloatV(number.Float)
+                    ? number.IsInteger ? number.Integer.ToString(CultureInfo.InvariantCulture) : GoText.Float(number.Float)
                     : node!.ToJsonString();
             case JsonValueKind.True:
                 return "true";
@@ -215,56 +156,6 @@ internal static class JsonValues
             {
                 return c;
             }
-        }
-    }
-
-    private static void AppendCanonical(StringBuilder builder, JsonNode? node)
-    {
-        switch (KindOf(node))
-        {
-            case JsonValueKind.String:
-                GoFormat.AppendJsonString(builder, AsString(node)!);
-                break;
-            case JsonValueKind.Number:
-                builder.Append(JsonNumber.TryRead((JsonValue)node!, out var number)
-                    ? number.IsInteger ? number.Integer.ToString(CultureInfo.InvariantCulture) : GoFormat.FloatJson(number.Float)
-                    : node!.ToJsonString());
-                break;
-            case JsonValueKind.True:
-                builder.Append("true");
-                break;
-            case JsonValueKind.False:
-                builder.Append("false");
-                break;
-            case JsonValueKind.Array:
-                builder.Append('[');
-                var first = true;
-                foreach (var item in (JsonArray)node!)
-                {
-                    builder.Append(first ? string.Empty : ",");
-                    first = false;
-                    AppendCanonical(builder, item);
-                }
-
-                builder.Append(']');
-                break;
-            case JsonValueKind.Object:
-                builder.Append('{');
-                var firstField = true;
-                foreach (var (key, value) in ((JsonObject)node!).OrderBy(p => p.Key, StringComparer.Ordinal))
-                {
-                    builder.Append(firstField ? string.Empty : ",");
-                    firstField = false;
-                    GoFormat.AppendJsonString(builder, key);
-                    builder.Append(':');
-                    AppendCanonical(builder, value);
-                }
-
-                builder.Append('}');
-                break;
-            default:
-                builder.Append("null");
-                break;
         }
     }
 }

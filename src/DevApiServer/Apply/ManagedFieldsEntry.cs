@@ -1,4 +1,5 @@
 using System.Text;
+using KubeBind.DevApiServer.Json;
 
 namespace KubeBind.DevApiServer.Apply;
 
@@ -41,19 +42,19 @@ internal sealed class ManagedFieldsEntry
         get
         {
             var builder = new StringBuilder("{\"manager\":");
-            GoFormat.AppendJsonString(builder, Manager);
+            GoText.AppendJsonString(builder, Manager);
             builder.Append(",\"operation\":");
-            GoFormat.AppendJsonString(builder, Operation);
+            GoText.AppendJsonString(builder, Operation);
             if (!IsApply && !string.IsNullOrEmpty(ApiVersion))
             {
                 builder.Append(",\"apiVersion\":");
-                GoFormat.AppendJsonString(builder, ApiVersion);
+                GoText.AppendJsonString(builder, ApiVersion);
             }
 
             if (!string.IsNullOrEmpty(Subresource))
             {
                 builder.Append(",\"subresource\":");
-                GoFormat.AppendJsonString(builder, Subresource);
+                GoText.AppendJsonString(builder, Subresource);
             }
 
             return builder.Append('}').ToString();
@@ -65,10 +66,10 @@ internal sealed class ManagedFieldsEntry
     {
         get
         {
-            var text = GoFormat.Quote(Manager);
+            var text = GoText.Quote(Manager);
             if (!string.IsNullOrEmpty(Subresource))
             {
-                text += " with subresource " + GoFormat.Quote(Subresource);
+                text += " with subresource " + GoText.Quote(Subresource);
             }
 
             return IsApply ? text : $"{text} using {ApiVersion}";

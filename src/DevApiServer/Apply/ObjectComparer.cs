@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using KubeBind.DevApiServer.Json;
 
 namespace KubeBind.DevApiServer.Apply;
 
@@ -51,7 +52,7 @@ internal static class ObjectComparer
                 WalkLists((JsonArray)left!, (JsonArray)right!, leftShape, cursor, path, comparison);
                 return;
             default:
-                if (!JsonValues.DeepEquals(left, right))
+                if (!JsonEquality.DeepEquals(left, right))
                 {
                     comparison.Modified.Insert(path);
                 }
@@ -100,7 +101,7 @@ internal static class ObjectComparer
             {
                 Walk(leftGroup[0], true, rightGroup[0], true, itemCursor, path, comparison);
             }
-            else if (leftGroup.Count != rightGroup.Count || leftGroup.Zip(rightGroup).Any(p => !JsonValues.DeepEquals(p.First, p.Second)))
+            else if (leftGroup.Count != rightGroup.Count || leftGroup.Zip(rightGroup).Any(p => !JsonEquality.DeepEquals(p.First, p.Second)))
             {
                 // Duplicated keys (only tolerated in stored objects) are compared as a whole, like an atomic value.
                 comparison.Modified.Insert(path);

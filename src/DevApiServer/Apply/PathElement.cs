@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using KubeBind.DevApiServer.Json;
 
 namespace KubeBind.DevApiServer.Apply;
 
@@ -101,7 +102,7 @@ internal sealed class PathElement : IComparable<PathElement>, IEquatable<PathEle
     {
         PathElementKind.Field => "f:" + FieldName,
         PathElementKind.Key => "k:" + KeyJson(),
-        PathElementKind.Value => "v:" + JsonValues.ToCanonicalJson(Value),
+        PathElementKind.Value => "v:" + GoText.Json(Value),
         _ => "i:" + Index.ToString(CultureInfo.InvariantCulture),
     };
 
@@ -193,8 +194,8 @@ internal sealed class PathElement : IComparable<PathElement>, IEquatable<PathEle
         for (var i = 0; i < Key!.Count; i++)
         {
             builder.Append(i == 0 ? string.Empty : ",");
-            GoFormat.AppendJsonString(builder, Key[i].Key);
-            builder.Append(':').Append(JsonValues.ToCanonicalJson(Key[i].Value));
+            GoText.AppendJsonString(builder, Key[i].Key);
+            builder.Append(':').Append(GoText.Json(Key[i].Value));
         }
 
         return builder.Append('}').ToString();

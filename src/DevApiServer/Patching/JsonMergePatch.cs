@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using KubeBind.DevApiServer.Json;
 
 namespace KubeBind.DevApiServer.Patching;
 
@@ -23,7 +24,7 @@ internal static class JsonMergePatch
         JsonTree.EnsureDepth(depth);
         foreach (var (name, value) in patch)
         {
-            if (JsonTree.IsNull(value))
+            if (JsonScalar.IsNull(value))
             {
                 target.Remove(name);
             }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using KubeBind.DevApiServer.Json;
 
 namespace KubeBind.DevApiServer.Patching;
 
@@ -21,18 +22,18 @@ internal sealed record JsonPatchOperation(int Index, string Op, string Path, str
                 throw new MalformedPatchException($"JSON patch operation {i} is not a JSON object");
             }
 
-            if (!JsonTree.TryGetString(operation["op"], out var op))
+            if (!JsonScalar.TryGetString(operation["op"], out var op))
             {
                 throw new MalformedPatchException($"JSON patch operation {i} has no \"op\" string");
             }
 
-            if (!JsonTree.TryGetString(operation["path"], out var path))
+            if (!JsonScalar.TryGetString(operation["path"], out var path))
             {
                 throw new MalformedPatchException($"JSON patch operation {i} ({op}) has no \"path\" string");
             }
 
             string? from = null;
-            if (operation.TryGetPropertyValue("from", out var fromNode) && !JsonTree.TryGetString(fromNode, out from))
+            if (operation.TryGetPropertyValue("from", out var fromNode) && !JsonScalar.TryGetString(fromNode, out from))
             {
                 throw new MalformedPatchException($"JSON patch operation {i} ({op}) has a \"from\" that is not a string");
             }

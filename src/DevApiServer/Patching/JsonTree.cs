@@ -1,8 +1,7 @@
-using System.Diagnostics.CodeAnalysis;
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using KubeBind.DevApiServer.Json;
 
 namespace KubeBind.DevApiServer.Patching;
 
@@ -19,13 +18,9 @@ internal static class JsonTree
     {
         if (depth > MaxDepth)
         {
-            throw new PatchApplicationException($"the patch is nested deeper than {MaxDepth} levels");
+            throw TooDeep();
         }
     }
-
-    /// <summary>Whether the node is JSON null (a C# null or a value of kind Null).</summary>
-    public static bool IsNull([NotNullWhen(false)] JsonNode? node) =>
-        node is null || (node is JsonValue && node.GetValueKind() == JsonValueKind.Null);
 
     /// <summary>Copies a node that belongs to the patch, refusing trees deeper than <see cref="MaxDepth"/>.</summary>
     public static JsonNode? Clone(JsonNode? node, int depth)
@@ -56,73 +51,9 @@ internal static class JsonTree
         }
     }
 
-    /// <summary>Structural JSON equality: member order is ignored and numbers compare by value (1 equals 1.0).</summary>
-    public static bool DeepEquals(JsonNode? left, JsonNode? right, int depth = 0)
-    {
-        EnsureDepth(depth);
-        if (IsNull(left) || IsNull(right))
-        {
-            return IsNull(left) && IsNull(right);
-        }
-
-        switch (left, right)
-        {
-            case (JsonObject l, JsonObject r):
-                if (l.Count != r.Count)
-                {
-                    return false;
-                }
-
-                foreach (var (name, value) in l)
-                {
-                    if (!r.TryGetPropertyValue(name, out var other) || !DeepEquals(value, other, depth + 1))
-                    {
-                        return false;
-                    }
-                }
-
-                return true;
-            case (JsonArray l, JsonArray r):
-                if (l.Count != r.Count)
-                {
-                    return false;
-                }
-
-                for (var i = 0; i < l.Count; i++)
-                {
-                    if (!DeepEquals(l[i], r[i], depth + 1))
-                    {
-                        return false;
-                    }
-                }
-
-                return true;
-            case (JsonValue l, JsonValue r):
-                return ScalarEquals(l, r);
-            default:
-                return false;
-        }
-    }
-
-    /// <summary>Whether the node is a JSON string, and its text.</summary>
-    public static bool TryGetString(JsonNode? node, [NotNullWhen(true)] out string? text)
-    {
-        text = null;
-        if (node is not JsonValue value || value.GetValueKind() != JsonValueKind.String)
-        {
-            return false;
-        }
-
-        if (value.TryGetValue(out text))
-        {
-            return true;
-        }
-
-        // Values created from CLR types such as Guid or char are strings on the wire but not string-typed here.
-        using var document = JsonDocument.Parse(value.ToJsonString());
-        text = document.RootElement.GetString();
-        return text is not null;
-    }
+    /// <summary>Structural JSON equality (numbers by value, 1 equals 1.0), refusing values nested deeper than <see cref="MaxDepth"/>.</summary>
+    public static bool DeepEquals(JsonNode? left, JsonNode? right) =>
+        JsonEquality.TryDeepEquals(left, right, MaxDepth, NumberEquality.ByValue, out var equal) ? equal : throw TooDeep();
 
     /// <summary>Short JSON rendering for error messages; safe for trees too deep for the JSON writer.</summary>
     public static string Describe(JsonNode? node)
@@ -193,39 +124,5 @@ internal static class JsonTree
         }
     }
 
-    private static bool ScalarEquals(JsonValue left, JsonValue right)
-    {
-        var kind = left.GetValueKind();
-        if (kind != right.GetValueKind())
-        {
-            return false;
-        }
-
-        return kind switch
-        {
-            JsonValueKind.True or JsonValueKind.False => true,
-            JsonValueKind.String => TryGetString(left, out var l) && TryGetString(right, out var r)
-                && string.Equals(l, r, StringComparison.Ordinal),
-            JsonValueKind.Number => NumberEquals(left.ToJsonString(), right.ToJsonString()),
-            _ => string.Equals(left.ToJsonString(), right.ToJsonString(), StringComparison.Ordinal),
-        };
-    }
-
-    private static bool NumberEquals(string left, string right)
-    {
-        const NumberStyles style = NumberStyles.Float;
-        var culture = CultureInfo.InvariantCulture;
-        if (decimal.TryParse(left, style, culture, out var ld) && decimal.TryParse(right, style, culture, out var rd))
-        {
-            return ld == rd;
-        }
-
-        if (double.TryParse(left, style, culture, out var lf) && double.TryParse(right, style, culture, out var rf)
-            && double.IsFinite(lf) && double.IsFinite(rf))
-        {
-            return lf.Equals(rf);
-        }
-
-        return string.Equals(left, right, StringComparison.Ordinal);
-    }
+    private static PatchApplicationException TooDeep() => new($"the patch is nested deeper than {MaxDepth} levels");
 }

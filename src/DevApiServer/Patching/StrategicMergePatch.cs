@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using KubeBind.DevApiServer.Json;
 
 namespace KubeBind.DevApiServer.Patching;
 
@@ -98,7 +99,7 @@ internal static class StrategicMergePatch
         var inPatch = patch.TryGetPropertyValue(name, out var patchValue);
         var order = orders?.GetValueOrDefault(name);
         var deletion = deletions?.GetValueOrDefault(name);
-        if (inPatch && JsonTree.IsNull(patchValue))
+        if (inPatch && JsonScalar.IsNull(patchValue))
         {
             target.Remove(name);
             return;
@@ -364,7 +365,7 @@ internal static class StrategicMergePatch
         var retained = new HashSet<string>(StringComparer.Ordinal);
         foreach (var entry in keep)
         {
-            if (JsonTree.TryGetString(entry, out var key))
+            if (JsonScalar.TryGetString(entry, out var key))
             {
                 retained.Add(key);
             }
@@ -372,7 +373,7 @@ internal static class StrategicMergePatch
 
         foreach (var (name, value) in patch)
         {
-            if (!IsDirective(name) && !JsonTree.IsNull(value) && !retained.Contains(name))
+            if (!IsDirective(name) && !JsonScalar.IsNull(value) && !retained.Contains(name))
             {
                 throw new PatchApplicationException("patch content doesn't match retainKeys list");
             }
@@ -431,7 +432,7 @@ internal static class StrategicMergePatch
     }
 
     private static string ReadDirective(JsonNode? marker, JsonObject map) =>
-        JsonTree.TryGetString(marker, out var directive) && directive is ReplaceDirective or DeleteDirective or MergeDirective
+        JsonScalar.TryGetString(marker, out var directive) && directive is ReplaceDirective or DeleteDirective or MergeDirective
             ? directive
             : throw new PatchApplicationException($"unknown patch type: {JsonTree.Describe(marker)} in map: {JsonTree.Describe(map)}");
 

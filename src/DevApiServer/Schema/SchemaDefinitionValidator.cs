@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using KubeBind.DevApiServer.Json;
 
 namespace KubeBind.DevApiServer.Schema;
 
@@ -77,7 +78,7 @@ internal static class SchemaDefinitionValidator
         }
         catch (SchemaFormatException ex)
         {
-            errors.Add(SchemaFieldError.Invalid(fieldPath, GoFormat.Quote(string.Empty), ex.Message));
+            errors.Add(SchemaFieldError.Invalid(fieldPath, GoText.Quote(string.Empty), ex.Message));
             return errors;
         }
 
@@ -90,7 +91,7 @@ internal static class SchemaDefinitionValidator
     {
         if (depth > SchemaParser.MaxSchemaDepth)
         {
-            errors.Add(SchemaFieldError.Invalid(path, GoFormat.Quote(string.Empty), $"must not be nested deeper than {SchemaParser.MaxSchemaDepth} levels"));
+            errors.Add(SchemaFieldError.Invalid(path, GoText.Quote(string.Empty), $"must not be nested deeper than {SchemaParser.MaxSchemaDepth} levels"));
             return;
         }
 
@@ -216,7 +217,7 @@ internal static class SchemaDefinitionValidator
 
         if (type.Length > 0 && !OpenApiTypes.Contains(type, StringComparer.Ordinal))
         {
-            errors.Add(SchemaFieldError.NotSupported(FieldPath.Child(path, "type"), GoFormat.Quote(type), OpenApiTypes));
+            errors.Add(SchemaFieldError.NotSupported(FieldPath.Child(path, "type"), GoText.Quote(type), OpenApiTypes));
         }
 
         if (HasValue(node, "default") && !rule.AllowDefaults)
@@ -367,7 +368,7 @@ internal static class SchemaDefinitionValidator
 
         if (mapType is not null and not ("atomic" or "granular"))
         {
-            errors.Add(SchemaFieldError.NotSupported(FieldPath.Child(path, "x-kubernetes-map-type"), GoFormat.Quote(mapType), ["atomic", "granular"]));
+            errors.Add(SchemaFieldError.NotSupported(FieldPath.Child(path, "x-kubernetes-map-type"), GoText.Quote(mapType), ["atomic", "granular"]));
         }
 
         var listType = Str(node, "x-kubernetes-list-type");
@@ -381,7 +382,7 @@ internal static class SchemaDefinitionValidator
             var itemsType = Str(items, "type");
             var itemsListType = Str(items, "x-kubernetes-list-type");
             var itemsMapType = Str(items, "x-kubernetes-map-type");
-            var rendered = itemsListType is null ? GoFormat.Quote("null") : GoFormat.Quote(itemsListType);
+            var rendered = itemsListType is null ? GoText.Quote("null") : GoText.Quote(itemsListType);
             if (itemsType == "array" && itemsListType is not null && itemsListType != "atomic")
             {
                 errors.Add(SchemaFieldError.Invalid(FieldPath.Child(FieldPath.Child(path, "items"), "x-kubernetes-list-type"), rendered, "must be atomic as item of a list with x-kubernetes-list-type=set"));
@@ -395,7 +396,7 @@ internal static class SchemaDefinitionValidator
 
         if (listType is not null and not ("atomic" or "set" or "map"))
         {
-            errors.Add(SchemaFieldError.NotSupported(FieldPath.Child(path, "x-kubernetes-list-type"), GoFormat.Quote(listType), ["atomic", "set", "map"]));
+            errors.Add(SchemaFieldError.NotSupported(FieldPath.Child(path, "x-kubernetes-list-type"), GoText.Quote(listType), ["atomic", "set", "map"]));
         }
 
         var mapKeys = StrList(node, "x-kubernetes-list-map-keys");
@@ -407,7 +408,7 @@ internal static class SchemaDefinitionValidator
             }
             else if (listType != "map")
             {
-                errors.Add(SchemaFieldError.Invalid(FieldPath.Child(path, "x-kubernetes-list-type"), GoFormat.Quote(listType), "must be map if x-kubernetes-list-map-keys is non-empty"));
+                errors.Add(SchemaFieldError.Invalid(FieldPath.Child(path, "x-kubernetes-list-type"), GoText.Quote(listType), "must be map if x-kubernetes-list-map-keys is non-empty"));
             }
         }
 
@@ -431,12 +432,12 @@ internal static class SchemaDefinitionValidator
             var itemsType = items is null ? null : Str(items, "type") ?? string.Empty;
             if (items is not null && itemsType != "object")
             {
-                errors.Add(SchemaFieldError.Invalid(FieldPath.Child(itemsPath, "type"), GoFormat.Quote(itemsType!), "must be object if parent array's x-kubernetes-list-type is map"));
+                errors.Add(SchemaFieldError.Invalid(FieldPath.Child(itemsPath, "type"), GoText.Quote(itemsType!), "must be object if parent array's x-kubernetes-list-type is map"));
             }
             else if (items is not null)
             {
                 var itemProperties = Obj(items, "properties");
-                var renderedKeys = "[]string{" + string.Join(", ", mapKeys.Select(GoFormat.Quote)) + "}";
+                var renderedKeys = "[]string{" + string.Join(", ", mapKeys.Select(GoText.Quote)) + "}";
                 var seen = new HashSet<string>(StringComparer.Ordinal);
                 foreach (var key in mapKeys)
                 {
@@ -445,7 +446,7 @@ internal static class SchemaDefinitionValidator
                         if (Str(keySchema, "type") is "array" or "object")
                         {
                             // kube-apiserver prints the items' type ("object") as the bad value here.
-                            errors.Add(SchemaFieldError.Invalid(FieldPath.Child(FieldPath.Key(FieldPath.Child(itemsPath, "properties"), key), "type"), GoFormat.Quote("object"), "must be a scalar type if parent array's x-kubernetes-list-type is map"));
+                            errors.Add(SchemaFieldError.Invalid(FieldPath.Child(FieldPath.Key(FieldPath.Child(itemsPath, "properties"), key), "type"), GoText.Quote("object"), "must be a scalar type if parent array's x-kubernetes-list-type is map"));
                         }
                     }
                     else
@@ -497,7 +498,7 @@ internal static class SchemaDefinitionValidator
     private static void AddTypeRequirement(string path, string type, string detail, List<SchemaFieldError> errors) =>
         errors.Add(type.Length == 0
             ? SchemaFieldError.Required(FieldPath.Child(path, "type"), detail)
-            : SchemaFieldError.Invalid(FieldPath.Child(path, "type"), GoFormat.Quote(type), detail));
+            : SchemaFieldError.Invalid(FieldPath.Child(path, "type"), GoText.Quote(type), detail));
 
     // validateStructuralInvariants.
     private static void CheckStructural(JsonObject node, string path, Level level, List<SchemaFieldError> errors)
@@ -578,7 +579,7 @@ internal static class SchemaDefinitionValidator
 
         if (level == Level.Root && type.Length > 0 && type != "object")
         {
-            errors.Add(SchemaFieldError.Invalid(FieldPath.Child(path, "type"), GoFormat.Quote(type), "must be object at the root"));
+            errors.Add(SchemaFieldError.Invalid(FieldPath.Child(path, "type"), GoText.Quote(type), "must be object at the root"));
         }
 
         foreach (var meta in (string[])["kind", "apiVersion"])
@@ -586,7 +587,7 @@ internal static class SchemaDefinitionValidator
             if (checkMetadata && properties?[meta] is JsonObject metaSchema && Str(metaSchema, "type") != "string")
             {
                 var metaType = Str(metaSchema, "type") ?? string.Empty;
-                errors.Add(SchemaFieldError.Invalid(FieldPath.Child(FieldPath.Key(FieldPath.Child(path, "properties"), meta), "type"), GoFormat.Quote(metaType), "must be string"));
+                errors.Add(SchemaFieldError.Invalid(FieldPath.Child(FieldPath.Key(FieldPath.Child(path, "properties"), meta), "type"), GoText.Quote(metaType), "must be string"));
             }
         }
 
@@ -606,7 +607,7 @@ internal static class SchemaDefinitionValidator
         var type = Str(metadata, "type") ?? string.Empty;
         if (checkMetadata && type != "object")
         {
-            errors.Add(SchemaFieldError.Invalid(FieldPath.Child(path, "type"), GoFormat.Quote(type), "must be object"));
+            errors.Add(SchemaFieldError.Invalid(FieldPath.Child(path, "type"), GoText.Quote(type), "must be object"));
         }
 
         if (level != Level.Root)
@@ -672,7 +673,7 @@ internal static class SchemaDefinitionValidator
 
         if (Str(node, "pattern") is { Length: > 0 } pattern && GoRegex.TryCompile(pattern, out var error) is null)
         {
-            errors.Add(SchemaFieldError.Invalid(FieldPath.Child(path, "pattern"), GoFormat.Quote(pattern), "must be a valid regular expression, but isn't: " + error));
+            errors.Add(SchemaFieldError.Invalid(FieldPath.Child(path, "pattern"), GoText.Quote(pattern), "must be a valid regular expression, but isn't: " + error));
         }
     }
 
@@ -844,7 +845,7 @@ internal static class SchemaDefinitionValidator
             if (!insideMeta)
             {
                 var pruned = SchemaPruner.PruneDefault(rawDefault.DeepClone(), node);
-                if (!JsonData.DeepEqual(pruned, rawDefault))
+                if (!JsonEquality.DeepEquals(pruned, rawDefault, NumberEquality.ByGoType))
                 {
                     errors.Add(SchemaFieldError.Invalid(defaultPath, GoFormat.BadValue(rawDefault), "must not have unknown fields"));
                 }

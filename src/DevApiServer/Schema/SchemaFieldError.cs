@@ -1,3 +1,5 @@
+using KubeBind.DevApiServer.Json;
+
 namespace KubeBind.DevApiServer.Schema;
 
 /// <summary>One field error as kube-apiserver puts it into a Status cause.</summary>
@@ -42,7 +44,7 @@ internal sealed record SchemaFieldError(string Reason, string Field, string Mess
 
     public static SchemaFieldError NotSupported(string field, string renderedValue, IEnumerable<string> validValues)
     {
-        var quoted = string.Join(", ", validValues.Select(GoFormat.Quote));
+        var quoted = string.Join(", ", validValues.Select(GoText.Quote));
         var detail = quoted.Length == 0 ? string.Empty : "supported values: " + quoted;
         return new(ReasonNotSupported, field, WithDetail($"Unsupported value: {renderedValue}", detail));
     }

@@ -54,29 +54,7 @@ internal sealed class SchemaPruner
                 obj.Clear();
                 break;
             case JsonObject obj:
-                var keepMeta = embedded || schema.EmbeddedResource;
-                foreach (var key in JsonData.Keys(obj))
-                {
-                    if (keepMeta && FieldPath.IsMetaField(key))
-                    {
-                        continue;
-                    }
-
-                    if (schema.Properties.TryGetValue(key, out var property))
-                    {
-                        PruneKnown(obj, key, property, path, depth);
-                    }
-                    else if (schema.HasAdditionalProperties)
-                    {
-                        PruneKnown(obj, key, schema.AdditionalProperties, path, depth);
-                    }
-                    else
-                    {
-                        Record(path, key);
-                        obj.Remove(key);
-                    }
-                }
-
+                PruneProperties(obj, schema, path, depth, embedded, keepUnknown: false);
                 break;
             case JsonArray array:
                 for (var i = 0; i < array.Count; i++)
@@ -99,24 +77,7 @@ internal sealed class SchemaPruner
         switch (node)
         {
             case JsonObject obj:
-                var keepMeta = embedded || schema.EmbeddedResource;
-                foreach (var key in JsonData.Keys(obj))
-                {
-                    if (keepMeta && FieldPath.IsMetaField(key))
-                    {
-                        continue;
-                    }
-
-                    if (schema.Properties.TryGetValue(key, out var property))
-                    {
-                        PruneKnown(obj, key, property, path, depth);
-                    }
-                    else if (schema.HasAdditionalProperties)
-                    {
-                        PruneKnown(obj, key, schema.AdditionalProperties, path, depth);
-                    }
-                }
-
+                PruneProperties(obj, schema, path, depth, embedded, keepUnknown: true);
                 break;
             case JsonArray array:
                 for (var i = 0; i < array.Count; i++)
@@ -125,6 +86,33 @@ internal sealed class SchemaPruner
                 }
 
                 break;
+        }
+    }
+
+    // Declared properties are pruned below; unknown ones are dropped unless x-kubernetes-preserve-unknown-fields keeps them.
+    private void PruneProperties(JsonObject obj, StructuralSchema schema, string path, int depth, bool embedded, bool keepUnknown)
+    {
+        var keepMeta = embedded || schema.EmbeddedResource;
+        foreach (var key in JsonData.Keys(obj))
+        {
+            if (keepMeta && FieldPath.IsMetaField(key))
+            {
+                continue;
+            }
+
+            if (schema.Properties.TryGetValue(key, out var property))
+            {
+                PruneKnown(obj, key, property, path, depth);
+            }
+            else if (schema.HasAdditionalProperties)
+            {
+                PruneKnown(obj, key, schema.AdditionalProperties, path, depth);
+            }
+            else if (!keepUnknown)
+            {
+                Record(path, key);
+                obj.Remove(key);
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using KubeBind.DevApiServer.Json;
 
 namespace KubeBind.DevApiServer.Schema;
 
@@ -29,7 +30,7 @@ internal sealed class SchemaValidator
     {
         if (depth > SchemaProcessor.MaxDepth)
         {
-            errors.Add(SchemaFieldError.Invalid(Field(path), GoFormat.Quote(string.Empty), $"must not be nested deeper than {SchemaProcessor.MaxDepth} levels"));
+            errors.Add(SchemaFieldError.Invalid(Field(path), GoText.Quote(string.Empty), $"must not be nested deeper than {SchemaProcessor.MaxDepth} levels"));
             return 0;
         }
 
@@ -123,7 +124,7 @@ internal sealed class SchemaValidator
     }
 
     private void AddTypeError(string path, string expected, string actual, List<SchemaFieldError> errors) =>
-        errors.Add(SchemaFieldError.TypeInvalid(Field(path), GoFormat.Quote(actual), $"{path} in body must be of type {expected}: {GoFormat.Quote(actual)}"));
+        errors.Add(SchemaFieldError.TypeInvalid(Field(path), GoText.Quote(actual), $"{path} in body must be of type {expected}: {GoText.Quote(actual)}"));
 
     private int ValidateJunctors(JsonNode? data, StructuralSchema schema, string path, int depth, List<SchemaFieldError> errors)
     {
@@ -158,7 +159,7 @@ internal sealed class SchemaValidator
 
             if (successMatches is null)
             {
-                errors.Add(Composite($"{GoFormat.Quote(path)} must validate at least one schema (anyOf)"));
+                errors.Add(Composite($"{GoText.Quote(path)} must validate at least one schema (anyOf)"));
             }
 
             if (best is not null)
@@ -200,7 +201,7 @@ internal sealed class SchemaValidator
             if (validated != 1)
             {
                 var found = validated == 0 ? "Found none valid" : $"Found {validated} valid alternatives";
-                errors.Add(Composite($"{GoFormat.Quote(path)} must validate one and only one schema (oneOf). {found}"));
+                errors.Add(Composite($"{GoText.Quote(path)} must validate one and only one schema (oneOf). {found}"));
                 if (best is not null)
                 {
                     errors.AddRange(best);
@@ -231,7 +232,7 @@ internal sealed class SchemaValidator
             if (validated != schema.AllOf.Count)
             {
                 var none = validated == 0 ? ". None validated" : string.Empty;
-                errors.Add(Composite($"{GoFormat.Quote(path)} must validate all the schemas (allOf){none}"));
+                errors.Add(Composite($"{GoText.Quote(path)} must validate all the schemas (allOf){none}"));
             }
         }
 
@@ -241,7 +242,7 @@ internal sealed class SchemaValidator
             ValidateNode(data, not, path, depth, branchErrors);
             if (branchErrors.Count == 0)
             {
-                errors.Add(Composite($"{GoFormat.Quote(path)} must not validate the schema (not)"));
+                errors.Add(Composite($"{GoText.Quote(path)} must not validate the schema (not)"));
             }
         }
 
@@ -250,7 +251,7 @@ internal sealed class SchemaValidator
 
     // Junctor failures carry no name in kube-openapi, so they land on the validation root with an empty value.
     private SchemaFieldError Composite(string message) =>
-        SchemaFieldError.Invalid(_fieldPrefix, GoFormat.Quote(string.Empty), message);
+        SchemaFieldError.Invalid(_fieldPrefix, GoText.Quote(string.Empty), message);
 
     private void ValidateString(string value, StructuralSchema schema, string path, List<SchemaFieldError> errors)
     {
@@ -264,7 +265,7 @@ internal sealed class SchemaValidator
 
         if (schema.MinLength is { } minLength && RuneCount(value) < minLength)
         {
-            errors.Add(SchemaFieldError.Invalid(Field(path), GoFormat.Quote(value), $"{path} in body should be at least {minLength} chars long"));
+            errors.Add(SchemaFieldError.Invalid(Field(path), GoText.Quote(value), $"{path} in body should be at least {minLength} chars long"));
             return;
         }
 
@@ -272,11 +273,11 @@ internal sealed class SchemaValidator
         {
             if (schema.PatternRegex is null)
             {
-                errors.Add(SchemaFieldError.Invalid(Field(path), GoFormat.Quote(value), $"{path} in body should match '{pattern}, but pattern is invalid: {schema.PatternError}'"));
+                errors.Add(SchemaFieldError.Invalid(Field(path), GoText.Quote(value), $"{path} in body should match '{pattern}, but pattern is invalid: {schema.PatternError}'"));
             }
             else if (!GoRegex.IsMatch(schema.PatternRegex, value))
             {
-                errors.Add(SchemaFieldError.Invalid(Field(path), GoFormat.Quote(value), $"{path} in body should match '{pattern}'"));
+                errors.Add(SchemaFieldError.Invalid(Field(path), GoText.Quote(value), $"{path} in body should match '{pattern}'"));
             }
         }
     }
@@ -285,14 +286,14 @@ internal sealed class SchemaValidator
     {
         if (!StringFormats.IsValid(schema.SupportedFormat!, value))
         {
-            errors.Add(SchemaFieldError.TypeInvalid(Field(path), GoFormat.Quote(value), $"{path} in body must be of type {schema.Format}: {GoFormat.Quote(value)}"));
+            errors.Add(SchemaFieldError.TypeInvalid(Field(path), GoText.Quote(value), $"{path} in body must be of type {schema.Format}: {GoText.Quote(value)}"));
         }
     }
 
     private void ValidateNumber(JsonDatum datum, StructuralSchema schema, string path, List<SchemaFieldError> errors)
     {
         var isInteger = datum.Kind == JsonDataKind.Integer;
-        var rendered = isInteger ? datum.Integer.ToString(CultureInfo.InvariantCulture) : GoFormat.Float(datum.Number);
+        var rendered = isInteger ? datum.Integer.ToString(CultureInfo.InvariantCulture) : GoText.Float(datum.Number);
 
         if (schema.MultipleOf is { } factor)
         {
@@ -311,7 +312,7 @@ internal sealed class SchemaValidator
             }
             else if (factor < 0)
             {
-                errors.Add(MustBePositive(path, GoFormat.Float(factor)));
+                errors.Add(MustBePositive(path, GoText.Float(factor)));
             }
             else
             {
@@ -319,7 +320,7 @@ internal sealed class SchemaValidator
                 var multiple = factor < 1 ? 1 / factor * value : value / factor;
                 if (!IsJsonInteger(multiple))
                 {
-                    errors.Add(SchemaFieldError.Invalid(Field(path), rendered, $"{path} in body should be a multiple of {GoFormat.Float(factor)}"));
+                    errors.Add(SchemaFieldError.Invalid(Field(path), rendered, $"{path} in body should be a multiple of {GoText.Float(factor)}"));
                 }
             }
         }
@@ -337,7 +338,7 @@ internal sealed class SchemaValidator
             else
             {
                 fails = schema.ExclusiveMinimum ? datum.Number <= minimum : datum.Number < minimum;
-                bound = GoFormat.Float(minimum);
+                bound = GoText.Float(minimum);
             }
 
             if (fails)
@@ -360,7 +361,7 @@ internal sealed class SchemaValidator
             else
             {
                 fails = schema.ExclusiveMaximum ? datum.Number >= maximum : datum.Number > maximum;
-                bound = GoFormat.Float(maximum);
+                bound = GoText.Float(maximum);
             }
 
             if (fails)
@@ -433,7 +434,7 @@ internal sealed class SchemaValidator
             (JsonDataKind.Integer, JsonDataKind.Number) => datum.Integer == member.Number,
             (JsonDataKind.Number, JsonDataKind.Integer) => GoInt64(datum.Number) == member.Integer,
             (JsonDataKind.Integer, JsonDataKind.String) => string.Equals(RuneString(datum.Integer), member.Text, StringComparison.Ordinal),
-            _ => datum.Kind == member.Kind && JsonData.DeepEqual(datum.Node, enumValue),
+            _ => datum.Kind == member.Kind && JsonEquality.DeepEquals(datum.Node, enumValue, NumberEquality.ByGoType),
         };
     }
 
@@ -462,7 +463,7 @@ internal sealed class SchemaValidator
             }
             else if (!schema.AdditionalPropertiesAllowed)
             {
-                errors.Add(SchemaFieldError.Invalid(Field(path), GoFormat.Quote(key), $"{path}.{key} in body is a forbidden property"));
+                errors.Add(SchemaFieldError.Invalid(Field(path), GoText.Quote(key), $"{path}.{key} in body is a forbidden property"));
             }
             else if (schema.AdditionalProperties is { } additional)
             {

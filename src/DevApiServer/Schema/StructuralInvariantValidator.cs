@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using KubeBind.DevApiServer.Json;
 
 namespace KubeBind.DevApiServer.Schema;
 
@@ -192,15 +193,15 @@ internal static partial class StructuralInvariantValidator
             }
             else if (datum.Text!.Length == 0)
             {
-                errors.Add(SchemaFieldError.Invalid(field, GoFormat.Quote(string.Empty), "must not be empty"));
+                errors.Add(SchemaFieldError.Invalid(field, GoText.Quote(string.Empty), "must not be empty"));
             }
             else if (key == "apiVersion" && datum.Text.Count(c => c == '/') > 1)
             {
-                errors.Add(SchemaFieldError.Invalid(field, GoFormat.Quote(datum.Text), $"unexpected GroupVersion string: {datum.Text}"));
+                errors.Add(SchemaFieldError.Invalid(field, GoText.Quote(datum.Text), $"unexpected GroupVersion string: {datum.Text}"));
             }
             else if (key == "kind" && Dns1035Errors(datum.Text.ToLowerInvariant()) is { Count: > 0 } problems)
             {
-                errors.Add(SchemaFieldError.Invalid(field, GoFormat.Quote(datum.Text), "may have mixed case, but should otherwise match: " + string.Join(",", problems)));
+                errors.Add(SchemaFieldError.Invalid(field, GoText.Quote(datum.Text), "may have mixed case, but should otherwise match: " + string.Join(",", problems)));
             }
         }
     }

@@ -98,7 +98,7 @@ public sealed class StringFormatsTests
         }
         else
         {
-            var expected = $"spec.v: Invalid value: {KubeBind.DevApiServer.Schema.GoFormat.Quote(value)}: spec.v in body must be of type {format}: {KubeBind.DevApiServer.Schema.GoFormat.Quote(value)}";
+            var expected = $"spec.v: Invalid value: {KubeBind.DevApiServer.Json.GoText.Quote(value)}: spec.v in body must be of type {format}: {KubeBind.DevApiServer.Json.GoText.Quote(value)}";
             Assert.Equal([expected], errors);
         }
     }

@@ -2,9 +2,9 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace KubeBind.DevApiServer.Apply;
+namespace KubeBind.DevApiServer.Json;
 
-/// <summary>A JSON number the way SMD sees it: an int64 when the text is an integer that fits, a float64 otherwise.</summary>
+/// <summary>A JSON number the way Go decodes it for Kubernetes: an int64 when the text is an integer that fits, a float64 otherwise.</summary>
 internal readonly record struct JsonNumber(bool IsInteger, long Integer, double Float)
 {
     /// <summary>Gets the value as a float64, for comparisons across the two kinds.</summary>
