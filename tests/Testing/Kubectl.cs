@@ -89,6 +89,7 @@ public sealed class KubectlWatch : IDisposable
 {
     private readonly Process _process;
     private readonly Channel<string> _lines = Channel.CreateUnbounded<string>();
+    private readonly List<string> _seen = [];
 
     internal KubectlWatch(Process process)
     {
@@ -105,6 +106,9 @@ public sealed class KubectlWatch : IDisposable
         _ = process.StandardError.ReadToEndAsync();
     }
 
+    /// <summary>Every line read so far by <see cref="WaitForLineAsync"/>.</summary>
+    public IReadOnlyList<string> Seen => _seen;
+
     /// <summary>Waits (with a deadline) for a line containing <paramref name="text"/>.</summary>
     public async Task<string> WaitForLineAsync(string text, TimeSpan? timeout = null)
     {
@@ -115,6 +119,7 @@ public sealed class KubectlWatch : IDisposable
             {
                 while (_lines.Reader.TryRead(out var line))
                 {
+                    _seen.Add(line);
                     if (line.Contains(text, StringComparison.Ordinal))
                     {
                         return line;

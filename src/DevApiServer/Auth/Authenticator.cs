@@ -41,11 +41,18 @@ internal sealed class Authenticator
         return AuthenticateToken(authorization[bearer.Length..].Trim());
     }
 
-    public UserInfo? AuthenticateToken(string token)
+    public UserInfo? AuthenticateToken(string token) => AuthenticateToken(token, [_services.Tokens.Issuer])?.User;
+
+    /// <summary>
+    /// Authenticates a token for <paramref name="audiences"/> (TokenReview): the user and the audiences the token is
+    /// valid for among them, or null. Legacy and admin tokens carry no audience and count as the API server's.
+    /// </summary>
+    public (UserInfo User, IReadOnlyList<string> Audiences)? AuthenticateToken(string token, IReadOnlyList<string> audiences)
     {
+        var apiAudiences = audiences.Where(a => a == _services.Tokens.Issuer).ToList();
         if (CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(token), _adminToken))
         {
-            return Admin;
+            return apiAudiences.Count > 0 ? (Admin, apiAudiences) : null;
         }
 
         var claims = _services.Tokens.Verify(token);
@@ -54,7 +61,14 @@ internal sealed class Authenticator
             return null;
         }
 
-        return claims.GetString("iss") == TokenIssuer.LegacyIssuer ? FromLegacy(claims, token) : FromBound(claims);
+        if (claims.GetString("iss") == TokenIssuer.LegacyIssuer)
+        {
+            return apiAudiences.Count > 0 && FromLegacy(claims, token) is { } legacy ? (legacy, apiAudiences) : null;
+        }
+
+        var tokenAudiences = claims["aud"] is JsonValue single ? [single.GetValue<string>()] : Meta.StringList(claims["aud"]);
+        var matching = audiences.Where(tokenAudiences.Contains).ToList();
+        return matching.Count > 0 && FromBound(claims) is { } user ? (user, matching) : null;
     }
 
     public static UserInfo ServiceAccountUser(string ns, string name, string uid) => new(
@@ -65,13 +79,6 @@ internal sealed class Authenticator
     private UserInfo? FromBound(JsonObject claims)
     {
         if (claims.GetString("iss") != _services.Tokens.Issuer || claims["kubernetes.io"] is not JsonObject kubernetes)
-        {
-            return null;
-        }
-
-        // Tokens requested for another audience (kubectl create token --audience=x) are not API credentials.
-        var audiences = claims["aud"] is JsonValue single ? [single.GetValue<string>()] : Meta.StringList(claims["aud"]);
-        if (!audiences.Contains(_services.Tokens.Issuer))
         {
             return null;
         }
@@ -112,7 +119,7 @@ internal sealed class Authenticator
 
         var account = _services.Store.Get(WellKnown.ServiceAccounts, ns, name);
         var secret = _services.Store.Get(WellKnown.Secrets, ns, secretName);
-        if (account is null || account.Uid != uid || secret is null)
+        if (account is null || account.Uid != uid || account.Deleting || secret is null || secret.Deleting)
         {
             return null;
         }

@@ -12,7 +12,7 @@ namespace KubeBind.DevApiServer.Auth;
 internal sealed class EscalationGuard(RbacAuthorizer authorizer, ApiServerServices services)
 {
     /// <summary>Throws Forbidden unless <paramref name="user"/> may create or update the role <paramref name="role"/>.</summary>
-    public void CheckRole(UserInfo user, GroupResource resource, JsonObject role)
+    public void CheckRole(UserInfo user, GroupResource resource, JsonObject role, JsonObject? old)
     {
         if (user.IsMaster)
         {
@@ -24,6 +24,12 @@ internal sealed class EscalationGuard(RbacAuthorizer authorizer, ApiServerServic
         if (authorizer.Authorize(user, Attributes("escalate", resource.Resource, ns, name)))
         {
             return;
+        }
+
+        // An aggregation rule pulls in other roles' rules later, so it cannot be checked against what the user holds.
+        if (role["aggregationRule"] is JsonObject || old?["aggregationRule"] is JsonObject)
+        {
+            throw ApiException.Forbidden(resource, name, "must have cluster-admin privileges to use an aggregationRule");
         }
 
         var rules = Rules(role);

@@ -74,7 +74,9 @@ internal sealed partial class ControllerManager : BackgroundService
                 // Conflicts and vanished objects are normal between controllers; the next event or resync retries.
                 LogControllerError(_logger, controller.GetType().Name, e.Message);
             }
-            catch (Exception e) when (e is InvalidOperationException or ArgumentException or System.Text.Json.JsonException)
+#pragma warning disable CA1031 // One controller's bug must not stop the server or the other controllers; it is logged and retried.
+            catch (Exception e)
+#pragma warning restore CA1031
             {
                 LogControllerFailure(_logger, controller.GetType().Name, e);
             }

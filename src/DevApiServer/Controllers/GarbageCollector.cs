@@ -32,7 +32,7 @@ internal sealed class GarbageCollector(ControllerContext context) : IController
             Process(obj);
         }
 
-        if (change.Type == WatchEventType.Added && obj.OwnerUids.Count > 0)
+        if (obj.OwnerUids.Count > 0 && (change.Type == WatchEventType.Added || !obj.OwnerUids.SequenceEqual(change.Previous?.OwnerUids ?? [])))
         {
             CollectIfOrphaned(obj);
         }

@@ -7,6 +7,9 @@ internal interface IController
 {
     void OnChange(StoreEvent change);
 
-    /// <summary>Retries work that was waiting on something else (dependents to vanish, finalizers to clear).</summary>
+    /// <summary>
+    /// Called on every short tick: retries work that was waiting on something else (dependents to vanish, finalizers to
+    /// clear) or that failed. Must be cheap when nothing is pending.
+    /// </summary>
     void Resync();
 }

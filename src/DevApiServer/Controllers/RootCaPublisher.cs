@@ -12,7 +12,31 @@ internal sealed class RootCaPublisher(ControllerContext context) : IController
 
     private static readonly GroupResource ConfigMaps = new(string.Empty, "configmaps");
 
+    private bool _dirty;
+
     public void OnChange(StoreEvent change)
+    {
+        _dirty = true;
+        Handle(change);
+        _dirty = false;
+    }
+
+    public void Resync()
+    {
+        if (!_dirty)
+        {
+            return;
+        }
+
+        foreach (var ns in context.Store.List(WellKnown.Namespaces, null).Items)
+        {
+            Publish(ns.Name);
+        }
+
+        _dirty = false;
+    }
+
+    private void Handle(StoreEvent change)
     {
         var obj = change.Object!;
         if (obj.Resource == WellKnown.Namespaces && change.Type == WatchEventType.Added)
@@ -23,10 +47,6 @@ internal sealed class RootCaPublisher(ControllerContext context) : IController
         {
             Publish(obj.Namespace);
         }
-    }
-
-    public void Resync()
-    {
     }
 
     private void Publish(string ns)

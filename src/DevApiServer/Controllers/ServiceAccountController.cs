@@ -14,7 +14,37 @@ namespace KubeBind.DevApiServer.Controllers;
 /// </summary>
 internal sealed class ServiceAccountController(ControllerContext context) : IController
 {
+    // Set while handling a change; left set when that failed, so the next tick does a full pass.
+    private bool _dirty;
+
     public void OnChange(StoreEvent change)
+    {
+        _dirty = true;
+        Handle(change);
+        _dirty = false;
+    }
+
+    public void Resync()
+    {
+        if (!_dirty)
+        {
+            return;
+        }
+
+        foreach (var ns in context.Store.List(WellKnown.Namespaces, null).Items)
+        {
+            EnsureDefault(ns.Name);
+        }
+
+        foreach (var secret in context.Store.List(WellKnown.Secrets, null).Items)
+        {
+            Fill(secret);
+        }
+
+        _dirty = false;
+    }
+
+    private void Handle(StoreEvent change)
     {
         var obj = change.Object!;
         if (obj.Resource == WellKnown.Namespaces && change.Type == WatchEventType.Added)
@@ -44,10 +74,6 @@ internal sealed class ServiceAccountController(ControllerContext context) : ICon
         {
             Fill(obj);
         }
-    }
-
-    public void Resync()
-    {
     }
 
     private void EnsureDefault(string ns)

@@ -72,7 +72,13 @@ internal static class OpenApiDocuments
             if (type.CreateOnly)
             {
                 var collection = type.Namespaced ? $"{prefix}/namespaces/{{namespace}}/{type.Resource}" : $"{prefix}/{type.Resource}";
-                paths[collection] = new JsonObject { ["post"] = Operation("create", type, gvk, schemaName) };
+                // kubectl looks for a PATCH operation of the kind to decide that the server validates fields; without one it
+                // falls back to OpenAPI v2 (not served), so create-only kinds advertise one too.
+                paths[collection] = new JsonObject
+                {
+                    ["post"] = Operation("create", type, gvk, schemaName),
+                    ["patch"] = Operation("patch", type, gvk, schemaName),
+                };
                 continue;
             }
 

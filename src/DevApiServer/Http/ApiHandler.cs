@@ -99,6 +99,8 @@ internal sealed partial class ApiHandler
             return;
         }
 
+        // Like kube-apiserver, authorize before routing: a caller without permission learns nothing about what exists.
+        Authorize(user, info, request.Query["fieldSelector"].ToString());
         var snapshot = _services.Registry.Current;
         var type = snapshot.Find(info.Group, info.Version, info.Resource);
         if (type is null || info.TooManyParts)
@@ -106,9 +108,13 @@ internal sealed partial class ApiHandler
             throw ApiException.RouteNotFound();
         }
 
-        if (info.Subresource.Length > 0 && !type.Subresources.Any(s => s.Name == info.Subresource))
+        if (info.Subresource.Length > 0)
         {
-            throw ApiException.RouteNotFound();
+            var subresource = type.Subresources.FirstOrDefault(s => s.Name == info.Subresource) ?? throw ApiException.RouteNotFound();
+            if (!subresource.Verbs.Contains(info.Verb))
+            {
+                throw ApiException.MethodNotAllowed();
+            }
         }
 
         var isNamespaceObject = type.GroupResource == WellKnown.Namespaces;
@@ -117,7 +123,6 @@ internal sealed partial class ApiHandler
             throw ApiException.RouteNotFound();
         }
 
-        Authorize(user, info, type);
         var ns = type.Namespaced ? NullIfEmpty(info.Namespace) : null;
         if (type.Namespaced && ns is null && info.Verb is not ("list" or "watch"))
         {
@@ -277,6 +282,12 @@ internal sealed partial class ApiHandler
         var subresource = NullIfEmpty(info.Subresource);
         if (mediaType == "application/apply-patch+yaml")
         {
+            if (subresource is null && _services.Store.Get(type.GroupResource, target, info.Name) is null)
+            {
+                // An apply that creates the object needs create permission too, as in kube-apiserver's patch handler.
+                Authorize(write.User, info with { Verb = "create" }, string.Empty);
+            }
+
             var config = BodyReader.DecodeObject(body, "application/yaml");
             return _objects.Apply(type, target, info.Name, subresource, config, write with { Force = IsTrue(context.Request.Query["force"]) });
         }
@@ -381,8 +392,9 @@ internal sealed partial class ApiHandler
         throw ApiException.RouteNotFound();
     }
 
-    private void Authorize(UserInfo user, RequestInfo info, ResourceType type)
+    private void Authorize(UserInfo user, RequestInfo info, string fieldSelector)
     {
+        var isNamespace = info.Group.Length == 0 && info.Resource == "namespaces";
         var attributes = new RequestAttributes
         {
             Verb = info.Verb,
@@ -391,8 +403,9 @@ internal sealed partial class ApiHandler
             ApiVersion = info.Version,
             Resource = info.Resource,
             Subresource = info.Subresource,
-            Namespace = type.GroupResource == WellKnown.Namespaces ? info.Name : info.Namespace,
-            Name = info.Name,
+            Namespace = isNamespace ? info.Name : info.Namespace,
+            // A list or watch pinned to one name by its field selector is authorized for that name (resourceNames rules).
+            Name = info.Name.Length == 0 && info.Verb is "list" or "watch" ? PinnedName(fieldSelector) : info.Name,
             Path = info.Path,
         };
         if (!_authorizer.Authorize(user, attributes))
@@ -400,6 +413,21 @@ internal sealed partial class ApiHandler
             var resource = info.Subresource.Length == 0 ? new GroupResource(info.Group, info.Resource) : new GroupResource(info.Group, $"{info.Resource}/{info.Subresource}");
             throw ApiException.Forbidden(resource, info.Name, RbacAuthorizer.DenialReason(user, attributes));
         }
+    }
+
+    private static string PinnedName(string fieldSelector)
+    {
+        foreach (var term in fieldSelector.Split(','))
+        {
+            // "metadata.name=x" or "metadata.name==x"; "metadata.name!=x" splits into "metadata.name!" and is skipped.
+            var parts = term.Trim().Split('=', 2);
+            if (parts.Length == 2 && parts[0].Trim() == "metadata.name")
+            {
+                return parts[1].TrimStart('=').Trim();
+            }
+        }
+
+        return string.Empty;
     }
 
     /// <summary>Impersonate-User/-Group/-Uid headers, each authorized with the <c>impersonate</c> verb like kube-apiserver does.</summary>

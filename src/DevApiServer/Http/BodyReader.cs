@@ -64,7 +64,13 @@ internal static class BodyReader
         {
             try
             {
-                return JsonNode.Parse(body, JsonDefaults.Node, JsonDefaults.Document);
+                var node = JsonNode.Parse(body, JsonDefaults.Node, JsonDefaults.Document);
+                Materialize(node); // JsonObject builds lazily; duplicate keys would otherwise surface much later
+                return node;
+            }
+            catch (ArgumentException e) when (!isYaml)
+            {
+                throw ApiException.BadRequest($"the body of the request could not be decoded as JSON: {e.Message}");
             }
             catch (JsonException e) when (!isYaml)
             {
@@ -77,6 +83,27 @@ internal static class BodyReader
         }
 
         return FromYaml(System.Text.Encoding.UTF8.GetString(body));
+    }
+
+    private static void Materialize(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                foreach (var (_, value) in obj)
+                {
+                    Materialize(value);
+                }
+
+                break;
+            case JsonArray array:
+                foreach (var item in array)
+                {
+                    Materialize(item);
+                }
+
+                break;
+        }
     }
 
     public static JsonObject DecodeObject(byte[] body, string? contentType) =>

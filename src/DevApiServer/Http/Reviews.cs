@@ -10,6 +10,8 @@ namespace KubeBind.DevApiServer.Http;
 /// </summary>
 internal sealed class Reviews
 {
+    private const long MaxExpirationSeconds = 1L << 32;
+
     private readonly ApiServerServices _services;
     private readonly Authenticator _authenticator;
     private readonly RbacAuthorizer _authorizer;
@@ -83,6 +85,11 @@ internal sealed class Reviews
         }
 
         var seconds = spec["expirationSeconds"] is JsonValue e && e.TryGetValue<long>(out var requested) ? requested : 3600;
+        if (seconds > MaxExpirationSeconds)
+        {
+            throw ApiException.Invalid("authentication.k8s.io", "TokenRequest", serviceAccount, [StatusCause.Invalid("spec.expirationSeconds", seconds.ToString(System.Globalization.CultureInfo.InvariantCulture), "may not specify a duration larger than 2^32 seconds")]);
+        }
+
         if (seconds < 600)
         {
             throw ApiException.Invalid("authentication.k8s.io", "TokenRequest", serviceAccount, [StatusCause.Invalid("spec.expirationSeconds", seconds.ToString(System.Globalization.CultureInfo.InvariantCulture), "may not specify a duration less than 10 minutes")]);
@@ -167,18 +174,19 @@ internal sealed class Reviews
     private JsonObject Token(JsonObject spec)
     {
         var token = spec.GetString("token") ?? string.Empty;
-        var user = token.Length == 0 ? null : _authenticator.AuthenticateToken(token);
-        if (user is null)
+        var requested = Meta.StringList(spec["audiences"]);
+        // Tokens requested for another audience (kubectl create token --audience=x) only pass a review for that audience.
+        var result = token.Length == 0 ? null : _authenticator.AuthenticateToken(token, requested.Count > 0 ? requested : [_services.Tokens.Issuer]);
+        if (result is not { } authenticated)
         {
             return new JsonObject { ["authenticated"] = false, ["user"] = new JsonObject(), ["error"] = "invalid bearer token" };
         }
 
-        var audiences = Meta.StringList(spec["audiences"]);
         return new JsonObject
         {
             ["authenticated"] = true,
-            ["user"] = UserJson(user),
-            ["audiences"] = new JsonArray([.. (audiences.Count > 0 ? audiences : [_services.Tokens.Issuer]).Select(a => (JsonNode?)a)]),
+            ["user"] = UserJson(authenticated.User),
+            ["audiences"] = new JsonArray([.. authenticated.Audiences.Select(a => (JsonNode?)a)]),
         };
     }
 

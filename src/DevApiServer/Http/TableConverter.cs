@@ -14,7 +14,7 @@ internal static class TableConverter
 {
     public static bool Wants(string? accept) => accept is not null && accept.Contains("as=Table", StringComparison.Ordinal);
 
-    public static JsonObject Table(ResourceType type, IEnumerable<JsonObject> objects, string resourceVersion, string? continueToken, string includeObject, DateTimeOffset now)
+    public static JsonObject Table(ResourceType type, IEnumerable<JsonObject> objects, string resourceVersion, string? continueToken, string includeObject, DateTimeOffset now, bool withColumns = true)
     {
         var metadata = new JsonObject { ["resourceVersion"] = resourceVersion };
         if (!string.IsNullOrEmpty(continueToken))
@@ -28,7 +28,8 @@ internal static class TableConverter
             ["kind"] = "Table",
             ["apiVersion"] = "meta.k8s.io/v1",
             ["metadata"] = metadata,
-            ["columnDefinitions"] = new JsonArray([.. columns.Select(c => (JsonNode?)new JsonObject
+            // Watches send the column definitions once, with the first event, as kube-apiserver does.
+            ["columnDefinitions"] = !withColumns ? new JsonArray() : new JsonArray([.. columns.Select(c => (JsonNode?)new JsonObject
             {
                 ["name"] = c.Name,
                 ["type"] = c.Type,

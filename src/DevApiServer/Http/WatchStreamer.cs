@@ -21,6 +21,8 @@ internal sealed class WatchStreamer
     private static readonly byte[] ModifiedPrefix = """{"type":"MODIFIED","object":"""u8.ToArray();
     private static readonly byte[] DeletedPrefix = """{"type":"DELETED","object":"""u8.ToArray();
     private static readonly byte[] EventSuffix = "}\n"u8.ToArray();
+    private const long MaxTimeoutSeconds = 7 * 24 * 3600;
+
     private readonly ApiServerServices _services;
     private readonly CancellationToken _stopping;
 
@@ -48,14 +50,22 @@ internal sealed class WatchStreamer
                 : throw ApiException.BadRequest($"resourceVersion: Invalid value: \"{rvText}\": must be a non-negative integer");
         }
 
-        var timeout = TimeSpan.FromMinutes(30);
+        // kube-apiserver's default: a random 30-60 minutes; 0 means the default too; very long values are capped.
+        var timeout = TimeSpan.FromMinutes(30 + Random.Shared.Next(30));
         if (query["timeoutSeconds"].ToString() is { Length: > 0 } timeoutText)
         {
-            timeout = int.TryParse(timeoutText, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds) && seconds >= 0
-                ? TimeSpan.FromSeconds(seconds)
+            var seconds = long.TryParse(timeoutText, NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed) && parsed >= 0
+                ? parsed
                 : throw ApiException.BadRequest($"timeoutSeconds: Invalid value: \"{timeoutText}\": must be a non-negative integer");
+            if (seconds > 0)
+            {
+                timeout = TimeSpan.FromSeconds(Math.Min(seconds, MaxTimeoutSeconds));
+            }
         }
 
+        var table = TableConverter.Wants(context.Request.Headers.Accept.ToString())
+            ? new TableWatch(query["includeObject"].ToString(), _services)
+            : null;
         Func<StoredObject, bool> filter = obj => (name.Length == 0 || obj.Name == name) && labels.Matches(obj.Labels) && fields.Matches(obj);
         using var watcher = _services.Store.Watch(type.GroupResource, ns, filter, from, initialEventsEndBookmark: sendInitialEvents && bookmarks);
         using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping);
@@ -66,13 +76,12 @@ internal sealed class WatchStreamer
         response.StatusCode = 200;
         response.ContentType = "application/json";
         response.Headers.CacheControl = "no-cache, private";
-        await response.StartAsync(cancellationToken);
-        await response.Body.FlushAsync(cancellationToken);
-
         using var ticker = new PeriodicTimer(_services.Options.BookmarkInterval, _services.Time);
         Task<bool>? tick = null;
         try
         {
+            await response.StartAsync(cancellationToken);
+            await response.Body.FlushAsync(cancellationToken);
             while (true)
             {
                 var waitForEvents = watcher.Events.WaitToReadAsync(cancellationToken).AsTask();
@@ -103,7 +112,7 @@ internal sealed class WatchStreamer
 
                 while (watcher.Events.TryRead(out var e))
                 {
-                    await WriteEventAsync(response, type, e, cancellationToken);
+                    await WriteEventAsync(response, type, e, table, cancellationToken);
                 }
 
                 await response.Body.FlushAsync(cancellationToken);
@@ -115,8 +124,15 @@ internal sealed class WatchStreamer
         }
     }
 
-    private static async Task WriteEventAsync(HttpResponse response, ResourceType type, StoreEvent e, CancellationToken cancellationToken)
+    private static async Task WriteEventAsync(HttpResponse response, ResourceType type, StoreEvent e, TableWatch? table, CancellationToken cancellationToken)
     {
+        if (table is not null && e.Object is not null)
+        {
+            var name = e.Type switch { WatchEventType.Added => "ADDED", WatchEventType.Modified => "MODIFIED", _ => "DELETED" };
+            await WriteAsync(response, new JsonObject { ["type"] = name, ["object"] = table.Row(type, e.Object) }, cancellationToken);
+            return;
+        }
+
         switch (e.Type)
         {
             case WatchEventType.Error:
@@ -136,6 +152,26 @@ internal sealed class WatchStreamer
         await response.Body.WriteAsync(prefix, cancellationToken);
         await response.Body.WriteAsync(ObjectService.Serialize(type, e.Object!), cancellationToken);
         await response.Body.WriteAsync(EventSuffix, cancellationToken);
+    }
+
+    /// <summary>Watch events as one-row Tables for <c>kubectl get -w</c>; column definitions ride on the first one only.</summary>
+    private sealed class TableWatch(string includeObject, ApiServerServices services)
+    {
+        private bool _columnsSent;
+
+        public JsonObject Row(ResourceType type, StoredObject obj)
+        {
+            var row = TableConverter.Table(
+                type,
+                [ObjectService.ToVersion(type, obj.ToJsonObject())],
+                obj.ResourceVersion.ToString(CultureInfo.InvariantCulture),
+                null,
+                includeObject,
+                services.Now,
+                withColumns: !_columnsSent);
+            _columnsSent = true;
+            return row;
+        }
     }
 
     private static JsonObject Bookmark(ResourceType type, long version, bool initialEventsEnd)

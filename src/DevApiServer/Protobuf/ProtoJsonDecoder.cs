@@ -174,6 +174,11 @@ internal static class ProtoJsonDecoder
             return null; // Go's zero time: JSON null, i.e. unset
         }
 
+        if (seconds is < -62135596800 or > 253402300799 || nanos is < 0 or >= 1_000_000_000)
+        {
+            throw new ProtobufFormatException($"timestamp {seconds}s {nanos}ns is out of range");
+        }
+
         var time = DateTimeOffset.FromUnixTimeSeconds(seconds).AddTicks(nanos / 100);
         return JsonValue.Create(micro
             ? time.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture)

@@ -24,6 +24,8 @@ internal sealed class ObjectService
         ["uid", "creationTimestamp", "deletionTimestamp", "deletionGracePeriodSeconds", "generation", "namespace", "name"];
 
     private readonly ApiServerServices _services;
+    private readonly Lock _crdLock = new();
+    private readonly Dictionary<string, long> _crdVersions = new(StringComparer.Ordinal);
 
     public ObjectService(ApiServerServices services) => _services = services;
 
@@ -38,7 +40,7 @@ internal sealed class ObjectService
     /// <summary>The object's JSON as served through <paramref name="type"/>'s version (stored bytes when they already match).</summary>
     public static byte[] Serialize(ResourceType type, StoredObject stored)
     {
-        if (!type.IsCustom || type.Version == type.StorageVersion)
+        if (!type.IsCustom || stored.ApiVersion == type.ApiVersion)
         {
             return stored.Json;
         }
@@ -126,6 +128,11 @@ internal sealed class ObjectService
             AdmitCreate(type, ns);
             if (options.DryRun)
             {
+                if (Store.Get(type.GroupResource, ns, name) is not null)
+                {
+                    throw ApiException.AlreadyExists(type.GroupResource, name);
+                }
+
                 return new WriteResult(ToVersion(type, obj), true, warnings);
             }
 
@@ -147,6 +154,11 @@ internal sealed class ObjectService
         CheckTypeMeta(type, obj);
         CheckIdentity(type, ns, name, obj);
         var precondition = obj.ResourceVersion();
+        if (string.IsNullOrEmpty(precondition) && !type.AllowUnconditionalUpdate)
+        {
+            throw ApiException.Invalid(type.Group, type.Kind, name, [StatusCause.Invalid("metadata.resourceVersion", "0x0", "must be specified for an update")]);
+        }
+
         for (var attempt = 0; ; attempt++)
         {
             var current = Store.Get(type.GroupResource, ns, name) ?? throw ApiException.NotFound(type.GroupResource, name);
@@ -304,6 +316,11 @@ internal sealed class ObjectService
                 {
                     updated.Metadata()["deletionTimestamp"] = Meta.Timestamp(_services.Now);
                     updated.Metadata()["deletionGracePeriodSeconds"] = 0;
+                    if (type.TracksGeneration && updated.Metadata()["generation"] is JsonValue g && g.TryGetValue<long>(out var generation))
+                    {
+                        // kube's markAsDeleting bumps generation so controllers watching generation notice the deletion.
+                        updated.Metadata()["generation"] = generation + 1;
+                    }
                 }
 
                 if (type.GroupResource == WellKnown.Namespaces)
@@ -502,6 +519,21 @@ internal sealed class ObjectService
             return;
         }
 
+        // Concurrent CRD writes may finish out of order; only the newest version of each CRD may change what is served.
+        lock (_crdLock)
+        {
+            if (_crdVersions.TryGetValue(stored.Name, out var applied) && applied >= stored.ResourceVersion)
+            {
+                return;
+            }
+
+            _crdVersions[stored.Name] = stored.ResourceVersion;
+            ApplyCrd(stored, deleted);
+        }
+    }
+
+    private void ApplyCrd(StoredObject stored, bool deleted)
+    {
         var crd = stored.ToJsonObject();
         if (deleted)
         {

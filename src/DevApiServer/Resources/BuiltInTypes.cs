@@ -100,7 +100,7 @@ internal static class BuiltInTypes
         {
             Group = ApiExtensions, Version = "v1", Resource = "customresourcedefinitions", Singular = "customresourcedefinition",
             Kind = "CustomResourceDefinition", ListKind = "CustomResourceDefinitionList", ShortNames = ["crd", "crds"], Categories = ["api-extensions"],
-            TracksGeneration = true, PatchSchema = MetadataPatch,
+            TracksGeneration = true, AllowUnconditionalUpdate = false, PatchSchema = MetadataPatch,
             ApplySchema = ApplySchema.Deduced.WithAssociativeList("spec.versions", "name"),
             Subresources = [new("status", "CustomResourceDefinition", ["get", "patch", "update"])],
             Strategy = new CrdStrategy(),

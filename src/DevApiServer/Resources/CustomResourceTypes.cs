@@ -24,7 +24,8 @@ internal static class CustomResourceTypes
         var result = new List<ResourceType>();
         foreach (var version in versions)
         {
-            if (version["served"]?.GetValueKind() != JsonValueKind.True)
+            var served = version["served"]?.GetValueKind() == JsonValueKind.True;
+            if (!served && version.GetString("name") != storage)
             {
                 continue;
             }
@@ -49,7 +50,9 @@ internal static class CustomResourceTypes
                 Categories = Meta.StringList(names["categories"]),
                 StorageVersion = storage,
                 TracksGeneration = true,
+                AllowUnconditionalUpdate = false,
                 IsCustom = true,
+                Served = served,
                 Schema = StructuralSchema.Parse(schema),
                 OpenApiSchema = (JsonObject)schema.DeepClone(),
                 ApplySchema = ApplySchema.FromOpenApiV3(schema),

@@ -55,7 +55,12 @@ internal sealed class ResourceRegistry
             All = all;
             foreach (var type in all)
             {
-                _byResource[(type.Group, type.Version, type.Resource)] = type;
+                // Built-ins come first and always win; unserved storage versions are reachable only through Storage().
+                if (!type.Served || !_byResource.TryAdd((type.Group, type.Version, type.Resource), type))
+                {
+                    continue;
+                }
+
                 if (!_byGroupVersion.TryGetValue((type.Group, type.Version), out var list))
                 {
                     list = [];
@@ -66,6 +71,7 @@ internal sealed class ResourceRegistry
             }
 
             Groups = all
+                .Where(t => t.Served)
                 .GroupBy(t => t.Group)
                 .Select(g => new ApiGroup(g.Key, g.Select(t => t.Version).Distinct().OrderBy(v => v, VersionPriority.Comparer).ToList()))
                 .OrderBy(g => g.Name.Length == 0 ? 0 : 1)

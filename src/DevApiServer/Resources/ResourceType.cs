@@ -43,10 +43,16 @@ internal sealed class ResourceType
     /// <summary>True for CRs and CRDs: metadata.generation starts at 1 and bumps on non-metadata, non-status changes.</summary>
     public bool TracksGeneration { get; init; }
 
+    /// <summary>False for CRs and CRDs: a PUT must carry metadata.resourceVersion (kube's AllowUnconditionalUpdate).</summary>
+    public bool AllowUnconditionalUpdate { get; init; } = true;
+
     /// <summary>Only created (reviews): never stored, never listed.</summary>
     public bool CreateOnly { get; init; }
 
     public bool IsCustom { get; init; }
+
+    /// <summary>False for a CRD's storage version that is not served: kept only so controllers can still reach its objects.</summary>
+    public bool Served { get; init; } = true;
 
     public NameRule NameRule { get; init; } = NameRule.Subdomain;
 

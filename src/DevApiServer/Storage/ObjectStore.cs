@@ -268,20 +268,20 @@ internal sealed class ObjectStore
                     {
                         if (watcher.Matches(obj))
                         {
-                            watcher.Push(new StoreEvent(WatchEventType.Added, obj, null, obj.ResourceVersion));
+                            watcher.Push(new StoreEvent(WatchEventType.Added, obj, null, obj.ResourceVersion), initial: true);
                         }
                     }
                 }
 
                 if (initialEventsEndBookmark)
                 {
-                    watcher.Push(new StoreEvent(WatchEventType.Bookmark, null, null, _resourceVersion) { InitialEventsEnd = true });
+                    watcher.Push(new StoreEvent(WatchEventType.Bookmark, null, null, _resourceVersion) { InitialEventsEnd = true }, initial: true);
                 }
             }
             else if (fromResourceVersion.Value < OldestReplayableVersion())
             {
                 var status = ApiException.Expired(string.Create(CultureInfo.InvariantCulture, $"too old resource version: {fromResourceVersion.Value} ({_resourceVersion})")).ToStatus();
-                watcher.Push(new StoreEvent(WatchEventType.Error, null, null, _resourceVersion) { Status = status });
+                watcher.Push(new StoreEvent(WatchEventType.Error, null, null, _resourceVersion) { Status = status }, initial: true);
                 watcher.Close();
                 return watcher;
             }

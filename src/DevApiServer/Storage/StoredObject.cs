@@ -17,6 +17,8 @@ internal sealed class StoredObject
         Uid = uid;
         ResourceVersion = resourceVersion;
         Json = json;
+        var apiVersion = source.GetString("apiVersion") ?? string.Empty;
+        ApiVersion = pool?.Intern(apiVersion) ?? apiVersion;
         var labels = source.Labels();
         Labels = labels.Count == 0
             ? LabelSet.Empty
@@ -39,6 +41,9 @@ internal sealed class StoredObject
     public string Uid { get; }
 
     public long ResourceVersion { get; }
+
+    /// <summary>The apiVersion the object is stored in (a CRD's storage version when it was written).</summary>
+    public string ApiVersion { get; }
 
     /// <summary>UTF-8 JSON of the object as stored (storage version, resourceVersion set).</summary>
     public byte[] Json { get; }

@@ -10,6 +10,7 @@ namespace KubeBind.DevApiServer.Storage;
 internal sealed class Watcher : IDisposable
 {
     private readonly Channel<StoreEvent> _events;
+    private readonly int _capacity;
     private readonly Action<Watcher> _unregister;
 
     public Watcher(GroupResource resource, string? ns, Func<StoredObject, bool> filter, int capacity, Action<Watcher> unregister)
@@ -18,12 +19,9 @@ internal sealed class Watcher : IDisposable
         Namespace = ns;
         Filter = filter;
         _unregister = unregister;
-        _events = Channel.CreateBounded<StoreEvent>(new BoundedChannelOptions(capacity)
-        {
-            SingleReader = true,
-            SingleWriter = false,
-            FullMode = BoundedChannelFullMode.Wait,
-        });
+        _capacity = capacity;
+        // The multi-reader variant supports Count, which bounds live events and gates bookmarks.
+        _events = Channel.CreateUnbounded<StoreEvent>();
     }
 
     public GroupResource Resource { get; }
@@ -57,7 +55,8 @@ internal sealed class Watcher : IDisposable
             WatchEventType.Modified when current is not null && previous is not null => change,
             // A selector watch sees an object entering or leaving its view as ADDED or DELETED (watch cache semantics).
             WatchEventType.Modified when current is not null => change with { Type = WatchEventType.Added },
-            WatchEventType.Modified when previous is not null => new StoreEvent(WatchEventType.Deleted, change.Object, change.Previous, change.ResourceVersion),
+            // Leaving the view: the watch cache sends the last state the watcher saw, stamped with the new resourceVersion.
+            WatchEventType.Modified when previous is not null => new StoreEvent(WatchEventType.Deleted, Restamp(previous, change.ResourceVersion), change.Previous, change.ResourceVersion),
             _ => null,
         };
         if (seen is not null)
@@ -66,14 +65,21 @@ internal sealed class Watcher : IDisposable
         }
     }
 
-    internal void Push(StoreEvent e)
+    /// <summary>Queues an event; live events beyond the capacity close the watcher (initial events never do).</summary>
+    internal void Push(StoreEvent e, bool initial = false)
     {
-        if (!_events.Writer.TryWrite(e))
+        if (!initial && _events.Reader.Count >= _capacity)
         {
             Overflowed = true;
             _events.Writer.TryComplete();
+            return;
         }
+
+        _events.Writer.TryWrite(e);
     }
+
+    private static StoredObject Restamp(StoredObject obj, long resourceVersion) =>
+        StoredObject.From(obj.Resource, obj.ToJsonObject(), resourceVersion);
 
     internal bool Matches(StoredObject obj) =>
         (Namespace is null || obj.Namespace == Namespace) && Filter(obj);

@@ -208,6 +208,98 @@ public sealed class AuthTests(TestCluster cluster)
         Assert.Equal(HttpStatusCode.Created, bindView.StatusCode);
     }
 
+    [Fact]
+    public async Task AggregationRule_RequiresEscalatePermission()
+    {
+        var ns = await cluster.CreateNamespaceAsync();
+        var token = await ServiceAccountTokenAsync(ns, "aggregator");
+        var role = TestCluster.UniqueName("limited-writer");
+        await Client.CreateAsync("/apis/rbac.authorization.k8s.io/v1/clusterroles", new JsonObject
+        {
+            ["apiVersion"] = "rbac.authorization.k8s.io/v1",
+            ["kind"] = "ClusterRole",
+            ["metadata"] = new JsonObject { ["name"] = role },
+            ["rules"] = new JsonArray(Rule(["rbac.authorization.k8s.io"], ["clusterroles"], ["create", "get"])),
+        });
+        cluster.DeleteLater($"/apis/rbac.authorization.k8s.io/v1/clusterroles/{role}");
+        await Client.CreateAsync("/apis/rbac.authorization.k8s.io/v1/clusterrolebindings", new JsonObject
+        {
+            ["apiVersion"] = "rbac.authorization.k8s.io/v1",
+            ["kind"] = "ClusterRoleBinding",
+            ["metadata"] = new JsonObject { ["name"] = role },
+            ["roleRef"] = new JsonObject { ["apiGroup"] = "rbac.authorization.k8s.io", ["kind"] = "ClusterRole", ["name"] = role },
+            ["subjects"] = new JsonArray(new JsonObject { ["kind"] = "ServiceAccount", ["name"] = "aggregator", ["namespace"] = ns }),
+        });
+        cluster.DeleteLater($"/apis/rbac.authorization.k8s.io/v1/clusterrolebindings/{role}");
+        var grab = TestCluster.UniqueName("grab-everything");
+
+        var response = await Client.WithToken(token).PostAsync("/apis/rbac.authorization.k8s.io/v1/clusterroles", new JsonObject
+        {
+            ["apiVersion"] = "rbac.authorization.k8s.io/v1",
+            ["kind"] = "ClusterRole",
+            ["metadata"] = new JsonObject { ["name"] = grab },
+            ["aggregationRule"] = new JsonObject { ["clusterRoleSelectors"] = new JsonArray(new JsonObject { ["matchLabels"] = new JsonObject { ["kubernetes.io/bootstrapping"] = "rbac-defaults" } }) },
+        });
+        cluster.DeleteLater($"/apis/rbac.authorization.k8s.io/v1/clusterroles/{grab}");
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task ServerSideApply_ThatCreates_NeedsCreatePermission()
+    {
+        var ns = await cluster.CreateNamespaceAsync();
+        var token = await ServiceAccountTokenAsync(ns, "patcher");
+        await GrantAsync(ns, "patcher", ["get", "patch"], ["configmaps"]);
+        var body = Encoding.UTF8.GetBytes("""{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"applied"},"data":{"a":"b"}}""");
+
+        var response = await Client.WithToken(token).SendRawAsync(HttpMethod.Patch, $"{Objects.ConfigMaps(ns)}/applied?fieldManager=patcher", body, "application/apply-patch+yaml");
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Client.GetAsync($"{Objects.ConfigMaps(ns)}/applied")).StatusCode);
+    }
+
+    [Fact]
+    public async Task TokenReview_HonoursRequestedAudiences()
+    {
+        var ns = await cluster.CreateNamespaceAsync();
+        await Client.CreateAsync($"/api/v1/namespaces/{ns}/serviceaccounts", ServiceAccount("svc"));
+        var request = (await Client.PostAsync($"/api/v1/namespaces/{ns}/serviceaccounts/svc/token", new JsonObject
+        {
+            ["apiVersion"] = "authentication.k8s.io/v1",
+            ["kind"] = "TokenRequest",
+            ["spec"] = new JsonObject { ["audiences"] = new JsonArray("https://my-service.example.com") },
+        })).EnsureSuccess().Body;
+        var serviceToken = request["status"]!["token"]!.GetValue<string>();
+        var apiToken = await ServiceAccountTokenAsync(ns, "api");
+
+        var forService = await ReviewAsync(serviceToken, "https://my-service.example.com");
+        var apiTokenForService = await ReviewAsync(apiToken, "https://my-service.example.com");
+
+        Assert.True(forService["authenticated"]!.GetValue<bool>());
+        Assert.Equal(["https://my-service.example.com"], forService["audiences"]!.AsArray().Select(a => a!.GetValue<string>()));
+        Assert.False(apiTokenForService["authenticated"]?.GetValue<bool>() ?? false);
+    }
+
+    [Fact]
+    public async Task UnknownResource_IsForbidden_ForACallerWithoutPermission()
+    {
+        var ns = await cluster.CreateNamespaceAsync();
+        var token = await ServiceAccountTokenAsync(ns, "nobody");
+
+        var response = await Client.WithToken(token).GetAsync($"/apis/nothing.example.com/v1/namespaces/{ns}/things");
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    private async Task<JsonObject> ReviewAsync(string token, string audience) =>
+        (await Client.PostAsync("/apis/authentication.k8s.io/v1/tokenreviews", new JsonObject
+        {
+            ["apiVersion"] = "authentication.k8s.io/v1",
+            ["kind"] = "TokenReview",
+            ["spec"] = new JsonObject { ["token"] = token, ["audiences"] = new JsonArray(audience) },
+        })).EnsureSuccess().Body["status"]!.AsObject();
+
     private static JsonObject Role(string name, JsonObject[] rules) => new()
     {
         ["apiVersion"] = "rbac.authorization.k8s.io/v1",

@@ -67,6 +67,32 @@ public sealed class CrudTests(TestCluster cluster)
     }
 
     [Fact]
+    public async Task DryRunCreate_ReportsAlreadyExists()
+    {
+        var ns = await cluster.CreateNamespaceAsync();
+        await Client.CreateAsync(Objects.ConfigMaps(ns), Objects.ConfigMap("taken"));
+
+        var response = await Client.PostAsync($"{Objects.ConfigMaps(ns)}?dryRun=All", Objects.ConfigMap("taken"));
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Equal("AlreadyExists", response.Reason);
+    }
+
+    [Fact]
+    public async Task Subresource_RejectsVerbsItDoesNotServe()
+    {
+        var ns = await cluster.CreateNamespaceAsync();
+        await Client.CreateAsync($"/api/v1/namespaces/{ns}/serviceaccounts", new JsonObject { ["apiVersion"] = "v1", ["kind"] = "ServiceAccount", ["metadata"] = new JsonObject { ["name"] = "sa" } });
+
+        var get = await Client.GetAsync($"/api/v1/namespaces/{ns}/serviceaccounts/sa/token");
+        var patch = await Client.PatchAsync($"/api/v1/namespaces/{ns}/serviceaccounts/sa/token", "application/merge-patch+json", JsonNode.Parse("""{"metadata":{"labels":{"x":"y"}}}""")!);
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, get.StatusCode);
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, patch.StatusCode);
+        Assert.Null((await Client.GetAsync($"/api/v1/namespaces/{ns}/serviceaccounts/sa")).Body["metadata"]!["labels"]);
+    }
+
+    [Fact]
     public async Task Get_ReturnsNotFoundStatus_ForAMissingObject()
     {
         var ns = await cluster.CreateNamespaceAsync();

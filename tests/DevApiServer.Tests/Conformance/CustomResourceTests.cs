@@ -136,6 +136,92 @@ public sealed class CustomResourceTests(TestCluster cluster)
         Assert.Contains("spec.versions", response.CauseFields);
     }
 
+    [Fact]
+    public async Task Crd_InAProtectedGroup_NeedsTheApprovalAnnotation()
+    {
+        var crd = Objects.WidgetCrd($"{TestCluster.UniqueName("p")}.k8s.io");
+
+        var response = await Client.PostAsync("/apis/apiextensions.k8s.io/v1/customresourcedefinitions", crd);
+
+        Assert.Equal(422, response.Code);
+        Assert.Contains("metadata.annotations[api-approved.kubernetes.io]", response.CauseFields);
+    }
+
+    [Fact]
+    public async Task Update_WithoutResourceVersion_IsInvalid_ForCustomResources()
+    {
+        var group = await CreateWidgetCrdAsync();
+        await WaitForEstablishedAsync(group);
+        var ns = await cluster.CreateNamespaceAsync();
+        var path = $"/apis/{group}/v1/namespaces/{ns}/widgets";
+        var created = await Client.CreateAsync(path, Objects.Widget(group, "v1", "unconditional"));
+        created["metadata"]!.AsObject().Remove("resourceVersion");
+        created["spec"]!["size"] = 7;
+
+        var response = await Client.PutAsync($"{path}/unconditional", created);
+
+        Assert.Equal(422, response.Code);
+        Assert.Contains("metadata.resourceVersion", response.CauseFields);
+    }
+
+    [Fact]
+    public async Task StorageVersionChange_ServesOldObjectsWithTheRequestedApiVersion()
+    {
+        var group = await CreateWidgetCrdAsync(versions: ["v1", "v2"]);
+        await WaitForEstablishedAsync(group);
+        var ns = await cluster.CreateNamespaceAsync();
+        await Client.CreateAsync($"/apis/{group}/v1/namespaces/{ns}/widgets", Objects.Widget(group, "v1", "old"));
+        var crdPath = $"/apis/apiextensions.k8s.io/v1/customresourcedefinitions/widgets.{group}";
+        (await Client.PatchAsync(crdPath, "application/json-patch+json", JsonNode.Parse("""
+            [{"op":"replace","path":"/spec/versions/0/storage","value":false},{"op":"replace","path":"/spec/versions/1/storage","value":true}]
+            """)!)).EnsureSuccess();
+
+        var viaV2 = await WaitFor.ValueAsync(
+            async () => (await Client.GetAsync($"/apis/{group}/v2/namespaces/{ns}/widgets/old")) is { IsSuccess: true } r ? r.Body : null,
+            "the object to be served through v2");
+        var listed = (await Client.GetAsync($"/apis/{group}/v2/namespaces/{ns}/widgets")).EnsureSuccess().Body;
+
+        Assert.Equal($"{group}/v2", viaV2["apiVersion"]!.GetValue<string>());
+        Assert.Equal($"{group}/v2", listed["items"]![0]!["apiVersion"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task DeletingACrd_WhoseStorageVersionIsNotServed_StillCompletes()
+    {
+        var group = $"{TestCluster.UniqueName("unserved")}.example.com";
+        var crd = Objects.WidgetCrd(group, versions: ["v1", "v2"]);
+        crd["spec"]!["versions"]![0]!["served"] = false;
+        await Client.CreateAsync("/apis/apiextensions.k8s.io/v1/customresourcedefinitions", crd);
+        cluster.DeleteLater($"/apis/apiextensions.k8s.io/v1/customresourcedefinitions/widgets.{group}");
+        await WaitForEstablishedAsync(group);
+        var ns = await cluster.CreateNamespaceAsync();
+        await WaitFor.ConditionAsync(async () => (await Client.GetAsync($"/apis/{group}/v2/namespaces/{ns}/widgets")).IsSuccess, "v2 to be served");
+        await Client.CreateAsync($"/apis/{group}/v2/namespaces/{ns}/widgets", Objects.Widget(group, "v2", "stored-as-v1"));
+
+        (await Client.DeleteAsync($"/apis/apiextensions.k8s.io/v1/customresourcedefinitions/widgets.{group}")).EnsureSuccess();
+
+        await WaitFor.ConditionAsync(
+            async () => (await Client.GetAsync($"/apis/apiextensions.k8s.io/v1/customresourcedefinitions/widgets.{group}")).StatusCode == HttpStatusCode.NotFound,
+            "the CRD to be deleted");
+    }
+
+    [Fact]
+    public async Task MarkingForDeletion_BumpsGeneration()
+    {
+        var group = await CreateWidgetCrdAsync();
+        await WaitForEstablishedAsync(group);
+        var ns = await cluster.CreateNamespaceAsync();
+        var path = $"/apis/{group}/v1/namespaces/{ns}/widgets";
+        var widget = Objects.Widget(group, "v1", "held");
+        widget["metadata"]!["finalizers"] = new JsonArray("example.com/hold");
+        await Client.CreateAsync(path, widget);
+
+        var deleting = (await Client.DeleteAsync($"{path}/held")).EnsureSuccess().Body;
+        await Client.PatchAsync($"{path}/held", "application/merge-patch+json", JsonNode.Parse("""{"metadata":{"finalizers":null}}""")!);
+
+        Assert.Equal(2, deleting["metadata"]!["generation"]!.GetValue<int>());
+    }
+
     private async Task<string> CreateWidgetCrdAsync(string[]? versions = null)
     {
         var group = $"{TestCluster.UniqueName("w")}.example.com";

@@ -211,17 +211,22 @@ public sealed class ListWatchTests(TestCluster cluster)
         (await Client.PutAsync($"{Objects.ConfigMaps(ns)}/mover", obj)).EnsureSuccess();
         using var cts = new CancellationTokenSource(WatchDeadline);
 
-        var types = new List<string>();
-        await foreach (var (type, _) in Client.WatchAsync($"{Objects.ConfigMaps(ns)}?watch=true&labelSelector=watched%3Dyes&resourceVersion={rv}", cts.Token))
+        var events = new List<(string Type, JsonObject Object)>();
+        await foreach (var e in Client.WatchAsync($"{Objects.ConfigMaps(ns)}?watch=true&labelSelector=watched%3Dyes&resourceVersion={rv}", cts.Token))
         {
-            types.Add(type);
-            if (types.Count == 2)
+            events.Add(e);
+            if (events.Count == 2)
             {
                 break;
             }
         }
 
-        Assert.Equal(["ADDED", "DELETED"], types);
+        Assert.Equal(["ADDED", "DELETED"], events.Select(e => e.Type));
+        // The DELETED event shows the last state the watcher saw, at the newest resourceVersion.
+        Assert.Equal("yes", events[1].Object["metadata"]!["labels"]!["watched"]!.GetValue<string>());
+        Assert.True(
+            long.Parse(events[1].Object["metadata"]!["resourceVersion"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture) >
+            long.Parse(events[0].Object["metadata"]!["resourceVersion"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture));
     }
 
     [Fact]

@@ -162,6 +162,29 @@ public sealed class KubectlTests(KubectlFixture fixture)
     }
 
     [Fact]
+    public async Task Watch_InTableForm_PrintsTheHeaderOnce()
+    {
+        var ns = await Cluster.CreateNamespaceAsync("tablewatch");
+        using var watch = Kubectl.Stream("get", "configmaps", "-n", ns, "--watch");
+        await watch.WaitForLineAsync("kube-root-ca.crt");
+
+        await Kubectl.SucceedAsync("create", "configmap", "second", "-n", ns);
+        await watch.WaitForLineAsync("second");
+
+        Assert.Single(watch.Seen, line => line.StartsWith("NAME", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task CreateFromFile_WorksForReviewKinds()
+    {
+        var file = await WriteAsync("review.yaml", "apiVersion: authorization.k8s.io/v1\nkind: SelfSubjectAccessReview\nspec:\n  resourceAttributes:\n    verb: list\n    resource: configmaps\n");
+
+        var output = await Kubectl.SucceedAsync("create", "-f", file, "-o", "json");
+
+        Assert.True(JsonNode.Parse(output)!["status"]!["allowed"]!.GetValue<bool>());
+    }
+
+    [Fact]
     public async Task ServerSideApply_Conflicts_AndForceConflictsWins()
     {
         var ns = await Cluster.CreateNamespaceAsync("ssa");

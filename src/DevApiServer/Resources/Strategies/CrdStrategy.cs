@@ -15,6 +15,9 @@ internal sealed partial class CrdStrategy : KnownFieldsStrategy
 {
     public const string CleanupFinalizer = "customresourcecleanup.apiextensions.k8s.io";
 
+    /// <summary>Groups under k8s.io and kubernetes.io need this annotation, as in kube-apiserver (KEP 1111).</summary>
+    public const string ApprovalAnnotation = "api-approved.kubernetes.io";
+
     public CrdStrategy()
         : base("spec", "status")
     {
@@ -82,6 +85,18 @@ internal sealed partial class CrdStrategy : KnownFieldsStrategy
         else if (!KindPattern().IsMatch(kind))
         {
             causes.Add(StatusCause.Invalid("spec.names.kind", kind, "may have mixed case, but should otherwise match: ^[a-z]([-a-z0-9]*[a-z0-9])?$"));
+        }
+
+        if (IsProtectedGroup(group) && !obj.Annotations().ContainsKey(ApprovalAnnotation))
+        {
+            causes.Add(StatusCause.Required(
+                $"metadata.annotations[{ApprovalAnnotation}]",
+                $"protected groups must have approval annotation \"{ApprovalAnnotation}\", see https://github.com/kubernetes/enhancements/pull/1111"));
+        }
+
+        if (context.Services.Registry.Current.All.Any(t => !t.IsCustom && t.Group == group && t.Resource == plural))
+        {
+            causes.Add(StatusCause.Invalid("spec.names.plural", plural, $"the server already serves {plural}.{group}"));
         }
 
         var name = obj.Name() ?? string.Empty;
@@ -177,6 +192,9 @@ internal sealed partial class CrdStrategy : KnownFieldsStrategy
 
         return causes;
     }
+
+    private static bool IsProtectedGroup(string group) =>
+        group is "k8s.io" or "kubernetes.io" || group.EndsWith(".k8s.io", StringComparison.Ordinal) || group.EndsWith(".kubernetes.io", StringComparison.Ordinal);
 
     /// <summary>Fills the defaults apiextensions.k8s.io/v1 applies: singular, listKind, conversion None.</summary>
     private static void DefaultNames(JsonObject crd)

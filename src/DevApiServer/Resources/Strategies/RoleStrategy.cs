@@ -12,10 +12,10 @@ internal sealed class RoleStrategy : KnownFieldsStrategy
         : base(clusterScoped ? ["rules", "aggregationRule"] : ["rules"]) => _clusterScoped = clusterScoped;
 
     public override void PrepareForCreate(JsonObject obj, WriteContext context) =>
-        context.Services.Escalation.CheckRole(context.User, _clusterScoped ? WellKnown.ClusterRoles : WellKnown.Roles, obj);
+        context.Services.Escalation.CheckRole(context.User, _clusterScoped ? WellKnown.ClusterRoles : WellKnown.Roles, obj, null);
 
     public override void PrepareForUpdate(JsonObject updated, JsonObject old, WriteContext context) =>
-        context.Services.Escalation.CheckRole(context.User, _clusterScoped ? WellKnown.ClusterRoles : WellKnown.Roles, updated);
+        context.Services.Escalation.CheckRole(context.User, _clusterScoped ? WellKnown.ClusterRoles : WellKnown.Roles, updated, old);
 
     public override IEnumerable<StatusCause> Validate(JsonObject obj, JsonObject? old, WriteContext context)
     {
