@@ -1,0 +1,10 @@
+namespace KubeBind.Kubernetes.Rest;
+
+/// <summary>The type of a watch event.</summary>
+public enum WatchEventType
+{
+    Added,
+    Modified,
+    Deleted,
+    Bookmark,
+}
