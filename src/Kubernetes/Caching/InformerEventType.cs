@@ -1,0 +1,9 @@
+namespace KubeBind.Kubernetes.Caching;
+
+/// <summary>What happened to a cached object.</summary>
+public enum InformerEventType
+{
+    Added,
+    Updated,
+    Deleted,
+}
