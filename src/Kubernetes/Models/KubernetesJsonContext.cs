@@ -6,4 +6,5 @@ namespace KubeBind.Kubernetes.Models;
 [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(Status))]
 [JsonSerializable(typeof(ObjectMeta))]
+[JsonSerializable(typeof(Lease))]
 public sealed partial class KubernetesJsonContext : JsonSerializerContext;
