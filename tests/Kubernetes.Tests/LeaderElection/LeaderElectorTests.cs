@@ -116,5 +116,26 @@ public sealed class LeaderElectorTests(ClientFixture fixture)
         Assert.Equal("thief", after.Spec!.HolderIdentity); // a lost lease is not released
     }
 
+    [Fact]
+    public async Task RunAsync_StopsLeadingWithinRenewDeadline_WhenApiServerIsUnreachable()
+    {
+        var ns = await fixture.Cluster.CreateNamespaceAsync("leader");
+        var configuration = fixture.Configuration();
+        using var partition = new PartitionHandler(configuration.CreateHandler());
+        using var client = new KubernetesClient(configuration, new KubernetesClientOptions { MessageHandler = partition });
+        await using var a = new Candidate(client, ns, "bridge", "a", releaseOnCancel: true);
+        await a.Started.Task.WaitAsync(Deadline);
+
+        partition.Partitioned = true;
+        var clock = Stopwatch.StartNew();
+        await a.Stopped.Task.WaitAsync(Deadline);
+        await a.Run.WaitAsync(Deadline);
+
+        // RenewDeadline is 1.5 s; the last renewal came at most one RetryPeriod (0.2 s) before the partition.
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1.5) + TimeSpan.FromSeconds(0.5), $"stopped after {clock.Elapsed}");
+        Assert.True(a.LeadingToken.IsCancellationRequested);
+        Assert.False(a.Elector.IsLeader);
+    }
+
     private ResourceClient<Lease> Leases() => fixture.Client.Resource(Lease.Resource, KubernetesJsonContext.Default.Lease);
 }
