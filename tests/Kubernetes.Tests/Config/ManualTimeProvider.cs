@@ -1,0 +1,11 @@
+namespace KubeBind.Kubernetes.Tests.Config;
+
+/// <summary>A clock that moves only when a test advances it.</summary>
+internal sealed class ManualTimeProvider(DateTimeOffset start) : TimeProvider
+{
+    private DateTimeOffset _now = start;
+
+    public override DateTimeOffset GetUtcNow() => _now;
+
+    public void Advance(TimeSpan by) => _now += by;
+}
