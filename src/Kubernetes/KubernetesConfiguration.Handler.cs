@@ -31,7 +31,7 @@ public sealed partial class KubernetesConfiguration
 
         handler.SslOptions = new SslClientAuthenticationOptions
         {
-            TargetHost = TlsServerName,
+            // SocketsHttpHandler replaces TargetHost with the request's host for SNI; the name check below uses TlsServerName.
             RemoteCertificateValidationCallback = ServerCertificateValidator.Create(this),
             LocalCertificateSelectionCallback = SelectClientCertificate,
         };
