@@ -15,7 +15,7 @@ var configuration = new KubernetesConfiguration
 {
     Server = host.BaseAddress,
     CertificateAuthorityPem = host.CertificateAuthorityPem,
-    Credentials = new StaticToken(host.AdminToken),
+    Credentials = KubeBind.Kubernetes.Config.StaticCredentialProvider.Bearer(host.AdminToken),
 };
 using var client = new KubernetesClient(configuration, new KubernetesClientOptions { Qps = 0 });
 var configMaps = client.Resource(new GroupVersionResource(string.Empty, "v1", "configmaps"));
@@ -94,12 +94,3 @@ static JsonObject ConfigMap(string name, int i) => new()
     ["metadata"] = new JsonObject { ["name"] = name, ["labels"] = new JsonObject { ["app"] = "bench" } },
     ["data"] = new JsonObject { ["v"] = i.ToString(CultureInfo.InvariantCulture), ["config.yaml"] = "replicas: 3\nimage: example.com/app:1.2.3\n" },
 };
-
-internal sealed class StaticToken(string token) : ICredentialProvider
-{
-    public ValueTask<Credential> GetAsync(CancellationToken cancellationToken) => ValueTask.FromResult(Credential.Bearer(token));
-
-    public void Invalidate()
-    {
-    }
-}

@@ -15,29 +15,14 @@ public sealed class ClientFixture : IAsyncLifetime
         Client = new KubernetesClient(Configuration());
     }
 
-    /// <summary>The cluster's connection settings, from the test kubeconfig.</summary>
-    public KubernetesConfiguration Configuration() => new()
-    {
-        Server = Cluster.Kubeconfig.Server,
-        CertificateAuthorityPem = Cluster.Kubeconfig.CaPem,
-        InsecureSkipTlsVerify = Cluster.Kubeconfig.Insecure,
-        ClientCertificate = Cluster.Kubeconfig.ClientCertificate,
-        Credentials = Cluster.Kubeconfig.Token is { } token ? new StaticToken(token) : null,
-    };
+    /// <summary>The cluster's connection settings, loaded from the test kubeconfig by our own loader.</summary>
+    public KubernetesConfiguration Configuration() =>
+        KubernetesConfiguration.FromKubeconfig(new KubeBind.Kubernetes.Config.KubeconfigOptions { Paths = [Cluster.KubeconfigPath] });
 
     public async Task DisposeAsync()
     {
         Client?.Dispose();
         await Cluster.DisposeAsync();
-    }
-
-    private sealed class StaticToken(string token) : ICredentialProvider
-    {
-        public ValueTask<Credential> GetAsync(CancellationToken cancellationToken) => ValueTask.FromResult(Credential.Bearer(token));
-
-        public void Invalidate()
-        {
-        }
     }
 }
 
