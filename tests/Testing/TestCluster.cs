@@ -1,6 +1,9 @@
 using System.Text.Json.Nodes;
 using KubeBind.DevApiServer;
 using KubeBind.DevApiServer.Hosting;
+using KubeBind.Kubernetes;
+using KubeBind.Kubernetes.Config;
+using KubeBind.Kubernetes.Models;
 
 namespace KubeBind.Testing;
 
@@ -13,6 +16,8 @@ public sealed class TestCluster : IAsyncLifetime
 {
     public const string KubeconfigVariable = "KUBEBIND_TEST_KUBECONFIG";
 
+    private static readonly GroupVersionResource Namespaces = new(string.Empty, "v1", "namespaces");
+
     private ApiServerHost? _host;
     private readonly List<string> _namespaces = [];
     private readonly List<string> _clusterObjects = [];
@@ -24,8 +29,11 @@ public sealed class TestCluster : IAsyncLifetime
 
     public KubeconfigFile Kubeconfig { get; private set; } = null!;
 
-    /// <summary>A client with the kubeconfig's (admin) credentials.</summary>
+    /// <summary>The raw HTTP client with the kubeconfig's (admin) credentials, for tests of the wire itself.</summary>
     public ClusterClient Client { get; private set; } = null!;
+
+    /// <summary>Our client library with the same credentials, for arranging state and for typed assertions.</summary>
+    public KubernetesClient Kube { get; private set; } = null!;
 
     /// <summary>True when the suite runs against a DevApiServer it started itself.</summary>
     public bool IsDevApiServer => _host is not null;
@@ -45,13 +53,14 @@ public sealed class TestCluster : IAsyncLifetime
 
         Kubeconfig = KubeconfigFile.Load(KubeconfigPath);
         Client = new ClusterClient(Kubeconfig.CreateHandler(), Kubeconfig.Server, Kubeconfig.Token);
+        Kube = new KubernetesClient(KubernetesConfiguration.FromKubeconfig(new KubeconfigOptions { Paths = [KubeconfigPath] }));
     }
 
     /// <summary>Creates a uniquely named namespace, deleted when the fixture is disposed.</summary>
     public async Task<string> CreateNamespaceAsync(string prefix = "test")
     {
         var name = UniqueName(prefix);
-        await Client.CreateAsync("/api/v1/namespaces", new JsonObject
+        await Kube.Resource(Namespaces).CreateAsync(new JsonObject
         {
             ["apiVersion"] = "v1",
             ["kind"] = "Namespace",
@@ -81,13 +90,26 @@ public sealed class TestCluster : IAsyncLifetime
         if (_host is null && Client is not null)
         {
             // Against a real cluster, leave nothing behind.
-            foreach (var path in _clusterObjects.Concat(_namespaces.Select(n => $"/api/v1/namespaces/{n}")))
+            foreach (var path in _clusterObjects)
             {
                 await Client.DeleteAsync(path);
+            }
+
+            foreach (var ns in _namespaces)
+            {
+                try
+                {
+                    await Kube.Resource(Namespaces).DeleteAsync(ns);
+                }
+                catch (KubernetesApiException e) when (e.IsNotFound)
+                {
+                    // A test deleted it already.
+                }
             }
         }
 
         Client?.Dispose();
+        Kube?.Dispose();
         if (_host is not null)
         {
             await _host.DisposeAsync();

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
+using KubeBind.Kubernetes.Models;
 using KubeBind.Testing;
 
 namespace KubeBind.DevApiServer.Tests.Conformance;
@@ -9,6 +10,10 @@ namespace KubeBind.DevApiServer.Tests.Conformance;
 [Collection(ClusterCollection.Name)]
 public sealed class AuthTests(TestCluster cluster)
 {
+    private static readonly GroupVersionResource ServiceAccounts = new(string.Empty, "v1", "serviceaccounts");
+    private static readonly GroupVersionResource Roles = new("rbac.authorization.k8s.io", "v1", "roles");
+    private static readonly GroupVersionResource RoleBindings = new("rbac.authorization.k8s.io", "v1", "rolebindings");
+
     private ClusterClient Client => cluster.Client;
 
     [Fact]
@@ -87,7 +92,7 @@ public sealed class AuthTests(TestCluster cluster)
     public async Task ServiceAccountTokenSecret_IsFilled_AndItsTokenWorksUntilDeleted()
     {
         var ns = await cluster.CreateNamespaceAsync();
-        await Client.CreateAsync($"/api/v1/namespaces/{ns}/serviceaccounts", ServiceAccount("legacy"));
+        await cluster.Kube.Resource(ServiceAccounts).CreateAsync(ServiceAccount("legacy"), ns);
         await Client.CreateAsync($"/api/v1/namespaces/{ns}/secrets", new JsonObject
         {
             ["apiVersion"] = "v1",
@@ -158,7 +163,7 @@ public sealed class AuthTests(TestCluster cluster)
     public async Task Impersonation_AppliesTheImpersonatedUsersPermissions()
     {
         var ns = await cluster.CreateNamespaceAsync();
-        await Client.CreateAsync($"/api/v1/namespaces/{ns}/serviceaccounts", ServiceAccount("someone"));
+        await cluster.Kube.Resource(ServiceAccounts).CreateAsync(ServiceAccount("someone"), ns);
         var headers = new Dictionary<string, string> { ["Impersonate-User"] = $"system:serviceaccount:{ns}:someone" };
 
         var response = await Client.SendAsync(HttpMethod.Get, Objects.ConfigMaps(ns), headers: headers);
@@ -170,7 +175,7 @@ public sealed class AuthTests(TestCluster cluster)
     public async Task TokenForAnotherAudience_IsNotAnApiCredential()
     {
         var ns = await cluster.CreateNamespaceAsync();
-        await Client.CreateAsync($"/api/v1/namespaces/{ns}/serviceaccounts", ServiceAccount("aud"));
+        await cluster.Kube.Resource(ServiceAccounts).CreateAsync(ServiceAccount("aud"), ns);
         var request = (await Client.PostAsync($"/api/v1/namespaces/{ns}/serviceaccounts/aud/token", new JsonObject
         {
             ["apiVersion"] = "authentication.k8s.io/v1",
@@ -188,11 +193,11 @@ public sealed class AuthTests(TestCluster cluster)
     {
         var ns = await cluster.CreateNamespaceAsync();
         var token = await ServiceAccountTokenAsync(ns, "delegate");
-        await Client.CreateAsync($"/apis/rbac.authorization.k8s.io/v1/namespaces/{ns}/roles", Role("delegate", [
+        await cluster.Kube.Resource(Roles).CreateAsync(Role("delegate", [
             Rule([string.Empty], ["configmaps"], ["get"]),
             Rule(["rbac.authorization.k8s.io"], ["roles", "rolebindings"], ["create", "get"]),
             Rule(["rbac.authorization.k8s.io"], ["clusterroles"], ["bind"], ["view"]),
-        ]));
+        ]), ns);
         await BindAsync(ns, "delegate", "Role", "delegate");
         using var delegated = Client.WithToken(token);
 
@@ -263,7 +268,7 @@ public sealed class AuthTests(TestCluster cluster)
     public async Task TokenReview_HonoursRequestedAudiences()
     {
         var ns = await cluster.CreateNamespaceAsync();
-        await Client.CreateAsync($"/api/v1/namespaces/{ns}/serviceaccounts", ServiceAccount("svc"));
+        await cluster.Kube.Resource(ServiceAccounts).CreateAsync(ServiceAccount("svc"), ns);
         var request = (await Client.PostAsync($"/api/v1/namespaces/{ns}/serviceaccounts/svc/token", new JsonObject
         {
             ["apiVersion"] = "authentication.k8s.io/v1",
@@ -335,7 +340,7 @@ public sealed class AuthTests(TestCluster cluster)
 
     private async Task<string> ServiceAccountTokenAsync(string ns, string name)
     {
-        await Client.CreateAsync($"/api/v1/namespaces/{ns}/serviceaccounts", ServiceAccount(name));
+        await cluster.Kube.Resource(ServiceAccounts).CreateAsync(ServiceAccount(name), ns);
         var response = await Client.PostAsync($"/api/v1/namespaces/{ns}/serviceaccounts/{name}/token", new JsonObject
         {
             ["apiVersion"] = "authentication.k8s.io/v1",
@@ -359,25 +364,19 @@ public sealed class AuthTests(TestCluster cluster)
             rule["resourceNames"] = new JsonArray([.. resourceNames.Select(r => (JsonNode?)r)]);
         }
 
-        await Client.CreateAsync($"/apis/rbac.authorization.k8s.io/v1/namespaces/{ns}/roles", new JsonObject
-        {
-            ["apiVersion"] = "rbac.authorization.k8s.io/v1",
-            ["kind"] = "Role",
-            ["metadata"] = new JsonObject { ["name"] = serviceAccount },
-            ["rules"] = new JsonArray(rule),
-        });
+        await cluster.Kube.Resource(Roles).CreateAsync(Role(serviceAccount, [rule]), ns);
         await BindAsync(ns, serviceAccount, "Role", serviceAccount);
     }
 
     private async Task BindAsync(string ns, string serviceAccount, string roleKind, string roleName) =>
-        await Client.CreateAsync($"/apis/rbac.authorization.k8s.io/v1/namespaces/{ns}/rolebindings", new JsonObject
+        await cluster.Kube.Resource(RoleBindings).CreateAsync(new JsonObject
         {
             ["apiVersion"] = "rbac.authorization.k8s.io/v1",
             ["kind"] = "RoleBinding",
             ["metadata"] = new JsonObject { ["name"] = $"{serviceAccount}-{roleName}".Replace(':', '-') },
             ["roleRef"] = new JsonObject { ["apiGroup"] = "rbac.authorization.k8s.io", ["kind"] = roleKind, ["name"] = roleName },
             ["subjects"] = new JsonArray(new JsonObject { ["kind"] = "ServiceAccount", ["name"] = serviceAccount, ["namespace"] = ns }),
-        });
+        }, ns);
 
     private async Task<bool> AccessReviewAsync(string token, string ns, string verb, string resource)
     {

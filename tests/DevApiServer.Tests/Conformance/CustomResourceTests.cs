@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using KubeBind.Kubernetes.Models;
 using KubeBind.Testing;
 
 namespace KubeBind.DevApiServer.Tests.Conformance;
@@ -7,6 +8,8 @@ namespace KubeBind.DevApiServer.Tests.Conformance;
 [Collection(ClusterCollection.Name)]
 public sealed class CustomResourceTests(TestCluster cluster)
 {
+    private static readonly GroupVersionResource Crds = new("apiextensions.k8s.io", "v1", "customresourcedefinitions");
+
     private ClusterClient Client => cluster.Client;
 
     [Fact]
@@ -225,7 +228,7 @@ public sealed class CustomResourceTests(TestCluster cluster)
     private async Task<string> CreateWidgetCrdAsync(string[]? versions = null)
     {
         var group = $"{TestCluster.UniqueName("w")}.example.com";
-        await Client.CreateAsync("/apis/apiextensions.k8s.io/v1/customresourcedefinitions", Objects.WidgetCrd(group, versions: versions));
+        await cluster.Kube.Resource(Crds).CreateAsync(Objects.WidgetCrd(group, versions: versions));
         cluster.DeleteLater($"/apis/apiextensions.k8s.io/v1/customresourcedefinitions/widgets.{group}");
         return group;
     }
@@ -234,7 +237,7 @@ public sealed class CustomResourceTests(TestCluster cluster)
         WaitFor.ValueAsync(
             async () =>
             {
-                var crd = (await Client.GetAsync($"/apis/apiextensions.k8s.io/v1/customresourcedefinitions/widgets.{group}")).Body;
+                var crd = await cluster.Kube.Resource(Crds).GetAsync($"widgets.{group}");
                 var established = (crd["status"]?["conditions"] as JsonArray)?.OfType<JsonObject>()
                     .Any(c => c["type"]!.GetValue<string>() == "Established" && c["status"]!.GetValue<string>() == "True") == true;
                 return established ? crd : null;
