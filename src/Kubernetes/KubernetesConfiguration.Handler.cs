@@ -31,11 +31,10 @@ public sealed partial class KubernetesConfiguration
 
         handler.SslOptions = new SslClientAuthenticationOptions
         {
-            // SocketsHttpHandler replaces TargetHost with the request's host for SNI; the name check below uses TlsServerName.
             RemoteCertificateValidationCallback = ServerCertificateValidator.Create(this),
             LocalCertificateSelectionCallback = SelectClientCertificate,
         };
-        return handler;
+        return string.IsNullOrEmpty(TlsServerName) ? handler : new ServerNameHandler(TlsServerName, handler);
     }
 
     /// <summary>

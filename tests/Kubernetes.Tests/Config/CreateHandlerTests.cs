@@ -68,8 +68,8 @@ public sealed class CreateHandlerTests
 
         var body = await GetAsync(For(server, tlsServerName: "kubernetes.default.svc"));
 
-        // SocketsHttpHandler sends the URL's host as SNI whatever SslOptions.TargetHost says; only verification follows tls-server-name.
         Assert.StartsWith("client=none;", body, StringComparison.Ordinal);
+        Assert.EndsWith(";sni=kubernetes.default.svc", body, StringComparison.Ordinal);
     }
 
     [Fact(Timeout = 30_000)]
