@@ -86,6 +86,11 @@ public sealed class KubernetesClient : IDisposable
                 await DelayAsync(attempt, null, cancellationToken).ConfigureAwait(false);
                 continue;
             }
+            catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
+            {
+                // Our own timeout, not the caller's cancellation: say so, or callers mistake it for being stopped.
+                throw new TimeoutException($"{request.Method} {request.RequestUri} did not complete within {Options.RequestTimeout}", e);
+            }
 
             if (response.StatusCode == HttpStatusCode.Unauthorized && !reauthenticated && Configuration.Credentials is { } expired)
             {
@@ -175,7 +180,9 @@ public sealed class KubernetesClient : IDisposable
         var backoff = Options.InitialRetryDelay * Math.Pow(2, attempt);
         var capped = backoff > Options.MaxRetryDelay ? Options.MaxRetryDelay : backoff;
         // Full jitter between half and all of the backoff, so many clients do not retry in lockstep.
-        var delay = retryAfter ?? capped * (0.5 + (Random.Shared.NextDouble() / 2));
+        var delay = retryAfter is { } serverDelay
+            ? (serverDelay > Options.MaxRetryDelay ? Options.MaxRetryDelay : serverDelay)
+            : capped * (0.5 + (Random.Shared.NextDouble() / 2));
         return Task.Delay(delay, Options.TimeProvider, cancellationToken);
     }
 }

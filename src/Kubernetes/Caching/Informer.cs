@@ -22,7 +22,9 @@ public sealed class Informer<T> : IAsyncDisposable
     private readonly Dictionary<string, Dictionary<string, HashSet<string>>> _indices = new(StringComparer.Ordinal);
     private readonly List<Channel<InformerEvent<T>>> _subscribers = [];
     private readonly TaskCompletionSource _synced = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    // Cancelled (never disposed) on DisposeAsync, so a late RunAsync or Subscribe still sees a usable token.
     private readonly CancellationTokenSource _disposed = new();
+    private bool _isDisposed;
 
     public Informer(ResourceClient<T> resource, InformerOptions? options = null, TimeProvider? time = null)
     {
@@ -91,7 +93,7 @@ public sealed class Informer<T> : IAsyncDisposable
                 throw new ArgumentException($"no index named '{index}'", nameof(index));
             }
 
-            return values.TryGetValue(value, out var keys) ? [.. keys.Select(k => _items[k])] : [];
+            return values.TryGetValue(value, out var keys) ? [.. keys.Where(_items.ContainsKey).Select(k => _items[k])] : [];
         }
     }
 
@@ -101,6 +103,12 @@ public sealed class Informer<T> : IAsyncDisposable
         var channel = Channel.CreateUnbounded<InformerEvent<T>>(new UnboundedChannelOptions { SingleWriter = true });
         lock (_lock)
         {
+            if (_isDisposed)
+            {
+                channel.Writer.TryComplete();
+                return channel.Reader;
+            }
+
             if (replay)
             {
                 foreach (var (key, item) in _items)
@@ -148,13 +156,18 @@ public sealed class Informer<T> : IAsyncDisposable
                 }
                 catch (KubernetesApiException e) when (e.IsGone && !token.IsCancellationRequested)
                 {
-                    Relists++; // the watch fell behind the server's history: relist at once
+                    // The watch fell behind the server's history: relist at once, but back off if it keeps happening.
+                    Relists++;
+                    if (failures++ > 0)
+                    {
+                        await Task.Delay(Backoff(failures), _time, token).ConfigureAwait(false);
+                    }
                 }
-                catch (Exception e) when (!token.IsCancellationRequested && e is not OperationCanceledException)
+                catch (Exception e) when (!token.IsCancellationRequested)
                 {
+                    // Anything else (timeouts included) is reported and retried: an informer never stops on its own.
                     Error?.Invoke(e);
-                    var delay = TimeSpan.FromMilliseconds(Math.Min(Options.MaxBackoff.TotalMilliseconds, 100 * Math.Pow(2, failures++)));
-                    await Task.Delay(delay, _time, token).ConfigureAwait(false);
+                    await Task.Delay(Backoff(failures++), _time, token).ConfigureAwait(false);
                 }
             }
         }
@@ -168,19 +181,44 @@ public sealed class Informer<T> : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>Stops delivering to a reader from <see cref="Subscribe"/> and completes it.</summary>
+    public void Unsubscribe(ChannelReader<InformerEvent<T>> reader)
     {
-        await _disposed.CancelAsync().ConfigureAwait(false);
         lock (_lock)
         {
+            var channel = _subscribers.FirstOrDefault(c => ReferenceEquals(c.Reader, reader));
+            if (channel is not null)
+            {
+                _subscribers.Remove(channel);
+                channel.Writer.TryComplete();
+            }
+        }
+    }
+
+    /// <summary>Stops a running informer and completes every subscription; safe to call more than once.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        lock (_lock)
+        {
+            if (_isDisposed)
+            {
+                return;
+            }
+
+            _isDisposed = true;
             foreach (var subscriber in _subscribers)
             {
                 subscriber.Writer.TryComplete();
             }
+
+            _subscribers.Clear();
         }
 
-        _disposed.Dispose();
+        await _disposed.CancelAsync().ConfigureAwait(false);
     }
+
+    private TimeSpan Backoff(int failures) =>
+        TimeSpan.FromMilliseconds(Math.Min(Options.MaxBackoff.TotalMilliseconds, 100 * Math.Pow(2, failures)));
 
     /// <summary>Makes the cache equal to a fresh list, emitting Added/Updated/Deleted for the differences.</summary>
     private void Replace(IReadOnlyList<T> items, string resourceVersion)
@@ -194,6 +232,14 @@ public sealed class Informer<T> : IAsyncDisposable
                 seen.Add(key);
                 if (!_items.TryGetValue(key, out var old))
                 {
+                    Upsert(key, item, null);
+                    Emit(new InformerEvent<T>(InformerEventType.Added, key, item));
+                }
+                else if (ObjectKeys.UidOf(old) != ObjectKeys.UidOf(item))
+                {
+                    // Deleted and recreated under the same name while we could not watch: two objects, two events.
+                    Remove(key, old);
+                    Emit(new InformerEvent<T>(InformerEventType.Deleted, key, old, old));
                     Upsert(key, item, null);
                     Emit(new InformerEvent<T>(InformerEventType.Added, key, item));
                 }
@@ -292,10 +338,26 @@ public sealed class Informer<T> : IAsyncDisposable
         }
     }
 
+    /// <summary>An indexer that throws indexes the object under no value, and is reported, so the cache stays whole.</summary>
+    private IReadOnlyList<string> Values(Func<T, IEnumerable<string>> indexer, T item)
+    {
+        try
+        {
+            return [.. indexer(item)];
+        }
+#pragma warning disable CA1031 // User code: any failure is reported through Error and must not corrupt the cache.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            Error?.Invoke(e);
+            return [];
+        }
+    }
+
     private void Index(string name, Func<T, IEnumerable<string>> indexer, string key, T item, bool add)
     {
         var index = _indices[name];
-        foreach (var value in indexer(item))
+        foreach (var value in Values(indexer, item))
         {
             if (add)
             {

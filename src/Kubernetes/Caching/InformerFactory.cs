@@ -50,6 +50,11 @@ public sealed class InformerFactory(KubernetesClient client, TimeProvider? time 
     {
         lock (_lock)
         {
+            if (_isStarted)
+            {
+                return; // a shared factory may be started by several controllers; informers run once
+            }
+
             _started = cancellationToken;
             _isStarted = true;
             _running.AddRange(_runs.Select(r => r.Run(cancellationToken)));

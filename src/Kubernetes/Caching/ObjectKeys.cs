@@ -8,6 +8,14 @@ public static class ObjectKeys
 {
     public static string Key(string? ns, string name) => string.IsNullOrEmpty(ns) ? name : $"{ns}/{name}";
 
+    /// <summary>The uid of a JsonObject or an <see cref="IKubernetesObject"/> (empty when unknown).</summary>
+    public static string UidOf<T>(T obj) => obj switch
+    {
+        JsonObject json => (json["metadata"] as JsonObject)?["uid"]?.GetValue<string>() ?? string.Empty,
+        IKubernetesObject typed => typed.Metadata.Uid ?? string.Empty,
+        _ => string.Empty,
+    };
+
     /// <summary>The key, namespace and resourceVersion of a JsonObject or an <see cref="IKubernetesObject"/>.</summary>
     public static (string Key, string? Namespace, string ResourceVersion) Of<T>(T obj) => obj switch
     {

@@ -126,6 +126,7 @@ public sealed class ResourceClient<T>
     /// Watches changes. The stream survives server timeouts and dropped connections by re-watching from the last
     /// resourceVersion it delivered (bookmarks keep that fresh); a version too old for the server surfaces as a
     /// <see cref="KubernetesApiException"/> with <see cref="KubernetesApiException.IsGone"/>: relist and watch again.
+    /// A watch started without a resourceVersion ends, rather than reconnects, until it has seen one.
     /// </summary>
     public async IAsyncEnumerable<WatchEvent<T>> WatchAsync(string? ns = null, WatchOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
@@ -153,6 +154,7 @@ public sealed class ResourceClient<T>
                 continue;
             }
 
+            var delivered = false;
             using (response)
             {
                 await KubernetesClient.EnsureSuccessAsync(response, $"watch {Resource}", cancellationToken).ConfigureAwait(false);
@@ -184,15 +186,28 @@ public sealed class ResourceClient<T>
 
                         var watchEvent = ParseEvent(line);
                         failures = 0;
+                        delivered = true;
                         resourceVersion = watchEvent.ResourceVersion.Length > 0 ? watchEvent.ResourceVersion : resourceVersion;
                         yield return watchEvent;
                     }
                 }
             }
 
-            if (!options.Reconnect)
+            // Without a known version a new watch would replay every object as ADDED and miss deletions meanwhile,
+            // so such a stream ends instead; callers (informers) relist and watch from the list's version.
+            if (!options.Reconnect || string.IsNullOrEmpty(resourceVersion) || resourceVersion == "0")
             {
                 yield break;
+            }
+
+            if (!delivered && failures++ < _client.Options.MaxRetries)
+            {
+                // A stream that ended without delivering anything: back off so a closing proxy cannot make us spin.
+                await Task.Delay(_client.Options.InitialRetryDelay * failures, _client.Options.TimeProvider, cancellationToken).ConfigureAwait(false);
+            }
+            else if (!delivered)
+            {
+                throw new IOException($"watch {Resource}: the server kept ending the watch without events");
             }
         }
     }

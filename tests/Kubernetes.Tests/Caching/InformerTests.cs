@@ -83,6 +83,34 @@ public sealed class InformerTests(ClientFixture fixture)
     }
 
     [Fact]
+    public async Task Informer_Relist_ReportsAnObjectRecreatedUnderTheSameName_AsDeleteThenAdd()
+    {
+        var ns = await fixture.Cluster.CreateNamespaceAsync("recreate");
+        var configuration = fixture.Configuration();
+        var handler = new ExpiringWatchHandler(configuration.CreateHandler());
+        using var client = new KubernetesClient(configuration, new KubernetesClientOptions { MessageHandler = handler });
+        var resource = client.Resource(ConfigMaps);
+        var original = await resource.CreateAsync(ResourceClientTests.ConfigMap("reborn", "1"), ns);
+        await using var informer = new Informer<JsonObject>(resource, new InformerOptions { Namespace = ns });
+        using var cts = new CancellationTokenSource(WaitFor.DefaultTimeout);
+        var run = informer.RunAsync(cts.Token);
+        await informer.WaitForSyncAsync(cts.Token);
+        var events = informer.Subscribe(replay: false);
+        await handler.Held.WaitAsync(cts.Token);
+
+        await resource.DeleteAsync("reborn", ns);
+        var recreated = await resource.CreateAsync(ResourceClientTests.ConfigMap("reborn", "2"), ns);
+        handler.Release();
+
+        var seen = await ReadUntilAsync(events, e => e.Type == InformerEventType.Added, cts.Token);
+        Assert.Equal([InformerEventType.Deleted, InformerEventType.Added], seen.Select(e => e.Type));
+        Assert.Equal(original["metadata"]!["uid"]!.GetValue<string>(), seen[0].Object["metadata"]!["uid"]!.GetValue<string>());
+        Assert.Equal(recreated["metadata"]!["uid"]!.GetValue<string>(), seen[1].Object["metadata"]!["uid"]!.GetValue<string>());
+        await cts.CancelAsync();
+        await run;
+    }
+
+    [Fact]
     public async Task Informer_ResyncsPeriodically()
     {
         var ns = await fixture.Cluster.CreateNamespaceAsync("resync");
