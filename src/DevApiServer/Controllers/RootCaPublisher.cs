@@ -6,37 +6,21 @@ using KubeBind.DevApiServer.Storage;
 namespace KubeBind.DevApiServer.Controllers;
 
 /// <summary>Every namespace gets the <c>kube-root-ca.crt</c> ConfigMap with the cluster CA, kept as published.</summary>
-internal sealed class RootCaPublisher(ControllerContext context) : IController
+internal sealed class RootCaPublisher(ControllerContext context) : FullPassController
 {
     public const string Name = "kube-root-ca.crt";
 
     private static readonly GroupResource ConfigMaps = new(string.Empty, "configmaps");
 
-    private bool _dirty;
-
-    public void OnChange(StoreEvent change)
+    protected override void FullPass()
     {
-        _dirty = true;
-        Handle(change);
-        _dirty = false;
-    }
-
-    public void Resync()
-    {
-        if (!_dirty)
-        {
-            return;
-        }
-
         foreach (var ns in context.Store.List(WellKnown.Namespaces, null).Items)
         {
             Publish(ns.Name);
         }
-
-        _dirty = false;
     }
 
-    private void Handle(StoreEvent change)
+    protected override void Handle(StoreEvent change)
     {
         var obj = change.Object!;
         if (obj.Resource == WellKnown.Namespaces && change.Type == WatchEventType.Added)

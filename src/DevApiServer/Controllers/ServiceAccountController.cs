@@ -12,25 +12,10 @@ namespace KubeBind.DevApiServer.Controllers;
 /// <c>kubernetes.io/service-account-token</c> get <c>token</c>, <c>ca.crt</c> and <c>namespace</c>; they are deleted
 /// with their ServiceAccount.
 /// </summary>
-internal sealed class ServiceAccountController(ControllerContext context) : IController
+internal sealed class ServiceAccountController(ControllerContext context) : FullPassController
 {
-    // Set while handling a change; left set when that failed, so the next tick does a full pass.
-    private bool _dirty;
-
-    public void OnChange(StoreEvent change)
+    protected override void FullPass()
     {
-        _dirty = true;
-        Handle(change);
-        _dirty = false;
-    }
-
-    public void Resync()
-    {
-        if (!_dirty)
-        {
-            return;
-        }
-
         foreach (var ns in context.Store.List(WellKnown.Namespaces, null).Items)
         {
             EnsureDefault(ns.Name);
@@ -40,11 +25,9 @@ internal sealed class ServiceAccountController(ControllerContext context) : ICon
         {
             Fill(secret);
         }
-
-        _dirty = false;
     }
 
-    private void Handle(StoreEvent change)
+    protected override void Handle(StoreEvent change)
     {
         var obj = change.Object!;
         if (obj.Resource == WellKnown.Namespaces && change.Type == WatchEventType.Added)
