@@ -1,0 +1,17 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace KubeBind.Api.V1Alpha2;
+
+/// <summary>The provider namespace assigned to a consumer namespace.</summary>
+public sealed record ApiServiceNamespaceStatus
+{
+    /// <summary>The provider namespace.</summary>
+    [JsonPropertyName("namespace")]
+    public string? Namespace { get; init; }
+
+    /// <summary>Fields this version does not know, kept verbatim on round trips.</summary>
+    // A setter, not init: source-generated extension data needs one.
+    [JsonExtensionData]
+    public IDictionary<string, JsonElement>? Extra { get; set; }
+}

@@ -1,0 +1,21 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace KubeBind.Api.V1Alpha2;
+
+/// <summary>A secret by name and namespace.</summary>
+public sealed record LocalSecretRef
+{
+    /// <summary>The secret name.</summary>
+    [JsonPropertyName("name")]
+    public string Name { get; init; } = "";
+
+    /// <summary>The secret namespace.</summary>
+    [JsonPropertyName("namespace")]
+    public string Namespace { get; init; } = "";
+
+    /// <summary>Fields this version does not know, kept verbatim on round trips.</summary>
+    // A setter, not init: source-generated extension data needs one.
+    [JsonExtensionData]
+    public IDictionary<string, JsonElement>? Extra { get; set; }
+}

@@ -1,0 +1,56 @@
+using System.Text.Json.Nodes;
+using KubeBind.Api.V1Alpha2;
+
+namespace KubeBind.Api.Tests.V1Alpha2;
+
+public sealed class ApiJsonTests
+{
+    public static TheoryData<string> Fixtures { get; } = new(
+        Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "TestData", "V1Alpha2"), "*.json")
+            .Select(Path.GetFileName)
+            .OfType<string>()
+            .Order(StringComparer.Ordinal));
+
+    [Theory]
+    [MemberData(nameof(Fixtures))]
+    public void Serialize_KeepsEveryField_WhenFixtureRoundTrips(string fixture)
+    {
+        var json = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "TestData", "V1Alpha2", fixture));
+        var original = JsonNode.Parse(json)!;
+        var kind = original["kind"]!.GetValue<string>();
+
+        var roundTripped = JsonNode.Parse(WireKinds.RoundTrip(kind, json));
+
+        Assert.True(JsonNode.DeepEquals(original, roundTripped), $"expected\n{original.ToJsonString()}\ngot\n{roundTripped?.ToJsonString()}");
+    }
+
+    [Fact]
+    public void Serialize_WritesGoDefaults_WhenObjectIsNew()
+    {
+        var request = new ApiServiceExportRequest
+        {
+            Metadata = new() { Name = "cowboys" },
+            Spec = new() { Resources = [new() { Group = "wildwest.dev", Resource = "cowboys" }] },
+        };
+
+        var json = ApiJson.Serialize(request);
+
+        Assert.Equal(
+            """{"kind":"APIServiceExportRequest","apiVersion":"kube-bind.io/v1alpha2","metadata":{"name":"cowboys"},"spec":{"resources":[{"group":"wildwest.dev","resource":"cowboys"}]},"status":{}}""",
+            json);
+    }
+
+    [Fact]
+    public void Deserialize_ReadsTypedFields_WhenClusterBindingHasStatus()
+    {
+        var json = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "TestData", "V1Alpha2", "clusterbinding.json"));
+
+        var binding = ApiJson.Deserialize<ClusterBinding>(json)!;
+
+        Assert.Equal("kubeconfig", binding.Spec.KubeconfigSecretRef.Key);
+        Assert.Equal(new DateTimeOffset(2026, 1, 2, 15, 4, 5, TimeSpan.Zero), binding.Status.LastHeartbeatTime);
+        Assert.Equal("Ready", Assert.Single(binding.Status.Conditions).Type);
+        Assert.True(binding.Extra!.ContainsKey("futureTopLevel"));
+        Assert.True(binding.Spec.Extra!.ContainsKey("futureSpecField"));
+    }
+}

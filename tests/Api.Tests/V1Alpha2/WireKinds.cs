@@ -1,0 +1,27 @@
+using KubeBind.Api.V1Alpha2;
+
+namespace KubeBind.Api.Tests.V1Alpha2;
+
+/// <summary>Round-trips JSON through the typed record of each v1alpha2 kind.</summary>
+internal static class WireKinds
+{
+    private static readonly Dictionary<string, Func<string, string>> RoundTrips = new()
+    {
+        [ApiServiceExportRequest.KindName] = RoundTrip<ApiServiceExportRequest>,
+        [ApiServiceExport.KindName] = RoundTrip<ApiServiceExport>,
+        [BoundSchema.KindName] = RoundTrip<BoundSchema>,
+        [ApiServiceNamespace.KindName] = RoundTrip<ApiServiceNamespace>,
+        [ClusterBinding.KindName] = RoundTrip<ClusterBinding>,
+    };
+
+    public static bool IsKnown(string kind) => RoundTrips.ContainsKey(kind);
+
+    public static string RoundTrip(string kind, string json) => RoundTrips[kind](json);
+
+    private static string RoundTrip<T>(string json)
+        where T : class
+    {
+        var value = ApiJson.Deserialize<T>(json) ?? throw new InvalidOperationException("deserialized to null");
+        return ApiJson.Serialize(value);
+    }
+}
