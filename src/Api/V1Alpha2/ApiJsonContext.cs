@@ -9,4 +9,10 @@ namespace KubeBind.Api.V1Alpha2;
 [JsonSerializable(typeof(BoundSchema))]
 [JsonSerializable(typeof(ApiServiceNamespace))]
 [JsonSerializable(typeof(ClusterBinding))]
+[JsonSerializable(typeof(ApiServiceExportTemplate))]
+[JsonSerializable(typeof(Collection))]
+[JsonSerializable(typeof(Cluster))]
+[JsonSerializable(typeof(ApiServiceBinding))]
+[JsonSerializable(typeof(BindableResourcesRequest))]
+[JsonSerializable(typeof(ApiServiceBindingBundle))]
 public sealed partial class ApiJsonContext : JsonSerializerContext;

@@ -12,6 +12,12 @@ internal static class WireKinds
         [BoundSchema.KindName] = RoundTrip<BoundSchema>,
         [ApiServiceNamespace.KindName] = RoundTrip<ApiServiceNamespace>,
         [ClusterBinding.KindName] = RoundTrip<ClusterBinding>,
+        [ApiServiceExportTemplate.KindName] = RoundTrip<ApiServiceExportTemplate>,
+        [Collection.KindName] = RoundTrip<Collection>,
+        [Cluster.KindName] = RoundTrip<Cluster>,
+        [ApiServiceBinding.KindName] = RoundTrip<ApiServiceBinding>,
+        [BindableResourcesRequest.KindName] = RoundTrip<BindableResourcesRequest>,
+        [ApiServiceBindingBundle.KindName] = RoundTrip<ApiServiceBindingBundle>,
     };
 
     public static bool IsKnown(string kind) => RoundTrips.ContainsKey(kind);
