@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using KubeBind.Kubernetes.Models;
 
 namespace KubeBind.Api.Conditions;
 

@@ -2,6 +2,7 @@ using System.Collections;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using KubeBind.Api.Conditions;
+using KubeBind.Kubernetes.Models;
 
 namespace KubeBind.Api.V1Alpha2;
 

@@ -25,9 +25,11 @@ public sealed record ObjectMeta
     public long? Generation { get; init; }
 
     [JsonPropertyName("creationTimestamp")]
+    [JsonConverter(typeof(TimeJsonConverter))]
     public DateTimeOffset? CreationTimestamp { get; init; }
 
     [JsonPropertyName("deletionTimestamp")]
+    [JsonConverter(typeof(TimeJsonConverter))]
     public DateTimeOffset? DeletionTimestamp { get; init; }
 
     [JsonPropertyName("labels")]

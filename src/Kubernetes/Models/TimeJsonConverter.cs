@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace KubeBind.Api.Conditions;
+namespace KubeBind.Kubernetes.Models;
 
 /// <summary>meta/v1 Time on the wire: RFC 3339 in UTC with second precision, e.g. <c>2024-05-01T10:00:00Z</c>.</summary>
 public sealed class TimeJsonConverter : JsonConverter<DateTimeOffset>
