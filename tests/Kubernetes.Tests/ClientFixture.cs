@@ -16,8 +16,7 @@ public sealed class ClientFixture : IAsyncLifetime
     }
 
     /// <summary>The cluster's connection settings, loaded from the test kubeconfig by our own loader.</summary>
-    public KubernetesConfiguration Configuration() =>
-        KubernetesConfiguration.FromKubeconfig(new KubeBind.Kubernetes.Config.KubeconfigOptions { Paths = [Cluster.KubeconfigPath] });
+    public KubernetesConfiguration Configuration() => Cluster.Configuration;
 
     public async Task DisposeAsync()
     {

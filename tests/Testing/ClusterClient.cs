@@ -2,6 +2,8 @@ using System.Net.Http.Headers;
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json.Nodes;
+using KubeBind.Kubernetes;
+using KubeBind.Kubernetes.Config;
 
 namespace KubeBind.Testing;
 
@@ -12,26 +14,31 @@ namespace KubeBind.Testing;
 public sealed class ClusterClient : IDisposable
 {
     private readonly HttpClient _http;
+    private readonly ICredentialProvider? _credentials;
     private readonly bool _ownsHttp;
 
     public ClusterClient(HttpMessageHandler handler, Uri server, string? token)
-        : this(new HttpClient(handler, disposeHandler: true) { BaseAddress = server, Timeout = TimeSpan.FromSeconds(60) }, token, ownsHttp: true)
+        : this(handler, server, token is null ? null : StaticCredentialProvider.Bearer(token))
     {
     }
 
-    private ClusterClient(HttpClient http, string? token, bool ownsHttp)
+    /// <summary>A client whose requests carry <paramref name="credentials"/> (a kubeconfig's, say; null: anonymous).</summary>
+    public ClusterClient(HttpMessageHandler handler, Uri server, ICredentialProvider? credentials)
+        : this(new HttpClient(handler, disposeHandler: true) { BaseAddress = server, Timeout = TimeSpan.FromSeconds(60) }, credentials, ownsHttp: true)
+    {
+    }
+
+    private ClusterClient(HttpClient http, ICredentialProvider? credentials, bool ownsHttp)
     {
         _http = http;
-        Token = token;
+        _credentials = credentials;
         _ownsHttp = ownsHttp;
     }
-
-    public string? Token { get; }
 
     public Uri Server => _http.BaseAddress!;
 
     /// <summary>The same connection pool with another identity (null: anonymous).</summary>
-    public ClusterClient WithToken(string? token) => new(_http, token, ownsHttp: false);
+    public ClusterClient WithToken(string? token) => new(_http, token is null ? null : StaticCredentialProvider.Bearer(token), ownsHttp: false);
 
     public async Task<ApiResponse> SendAsync(HttpMethod method, string path, JsonNode? body = null, string? contentType = null, IReadOnlyDictionary<string, string>? headers = null, CancellationToken cancellationToken = default)
     {
@@ -70,7 +77,7 @@ public sealed class ClusterClient : IDisposable
     public async IAsyncEnumerable<(string Type, JsonObject Object)> WatchAsync(string path, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
-        Authorize(request);
+        await AuthorizeAsync(request, cancellationToken);
         using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
         if (!response.IsSuccessStatusCode)
         {
@@ -101,7 +108,7 @@ public sealed class ClusterClient : IDisposable
 
     private async Task<ApiResponse> SendAsync(HttpRequestMessage request, IReadOnlyDictionary<string, string>? headers, CancellationToken cancellationToken)
     {
-        Authorize(request);
+        await AuthorizeAsync(request, cancellationToken);
         foreach (var (name, value) in headers ?? new Dictionary<string, string>())
         {
             request.Headers.TryAddWithoutValidation(name, value);
@@ -112,11 +119,11 @@ public sealed class ClusterClient : IDisposable
         return new ApiResponse(response.StatusCode, text, response.Headers, response.Content.Headers.ContentType?.MediaType);
     }
 
-    private void Authorize(HttpRequestMessage request)
+    private async Task AuthorizeAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        if (Token is not null)
+        if (_credentials is not null)
         {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Token);
+            request.Headers.Authorization = (await _credentials.GetAsync(cancellationToken)).Authorization;
         }
     }
 }

@@ -27,7 +27,8 @@ public sealed class TestCluster : IAsyncLifetime
 
     public string KubeconfigPath { get; private set; } = string.Empty;
 
-    public KubeconfigFile Kubeconfig { get; private set; } = null!;
+    /// <summary>The kubeconfig's connection settings, as our client library loads them.</summary>
+    public KubernetesConfiguration Configuration { get; private set; } = null!;
 
     /// <summary>The raw HTTP client with the kubeconfig's (admin) credentials, for tests of the wire itself.</summary>
     public ClusterClient Client { get; private set; } = null!;
@@ -51,9 +52,9 @@ public sealed class TestCluster : IAsyncLifetime
             _host = await ApiServerHost.StartAsync(new DevApiServerOptions { KubeconfigPath = KubeconfigPath });
         }
 
-        Kubeconfig = KubeconfigFile.Load(KubeconfigPath);
-        Client = new ClusterClient(Kubeconfig.CreateHandler(), Kubeconfig.Server, Kubeconfig.Token);
-        Kube = new KubernetesClient(KubernetesConfiguration.FromKubeconfig(new KubeconfigOptions { Paths = [KubeconfigPath] }));
+        Configuration = KubernetesConfiguration.FromKubeconfig(new KubeconfigOptions { Paths = [KubeconfigPath] });
+        Client = new ClusterClient(Configuration.CreateHandler(), Configuration.Server, Configuration.Credentials);
+        Kube = new KubernetesClient(Configuration);
     }
 
     /// <summary>Creates a uniquely named namespace, deleted when the fixture is disposed.</summary>
