@@ -11,12 +11,7 @@ using KubeBind.Kubernetes.Rest;
 // Prints the client's figures against targets (ratio > 1 is better); never asserts.
 var objects = args.Contains("--quick") ? 2_000 : 10_000;
 await using var host = await ApiServerHost.StartAsync(new DevApiServerOptions { WatcherQueueSize = 200_000, WatchHistorySize = 100_000 });
-var configuration = new KubernetesConfiguration
-{
-    Server = host.BaseAddress,
-    CertificateAuthorityPem = host.CertificateAuthorityPem,
-    Credentials = KubeBind.Kubernetes.Config.StaticCredentialProvider.Bearer(host.AdminToken),
-};
+var configuration = host.ClientConfig.ToKubernetesConfiguration();
 using var client = new KubernetesClient(configuration, new KubernetesClientOptions { Qps = 0 });
 var configMaps = client.Resource(new GroupVersionResource(string.Empty, "v1", "configmaps"));
 await client.Resource(new GroupVersionResource(string.Empty, "v1", "namespaces"))
