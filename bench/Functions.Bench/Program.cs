@@ -1,0 +1,2 @@
+// Placeholder until the pipeline benchmark lands (issue 5).
+return 0;
