@@ -10,9 +10,8 @@ namespace KubeBind.Api.Crds;
 
 /// <summary>
 /// Installs the shipped CRDs (<see cref="CrdManifests"/>) with server-side apply and waits until they are Established.
-/// Idempotent: run it at every start. A same-named CRD that is not compatible (<see cref="CrdCompatibility"/>: other
-/// names or scope, no v1alpha2, or versions we do not ship) stops the install with an
-/// <see cref="IncompatibleCrdException"/> before anything is written.
+/// Idempotent: run it at every start. A same-named CRD that is not compatible (other names or scope, no v1alpha2, or
+/// versions we do not ship) stops the install with an <see cref="IncompatibleCrdException"/> before anything is written.
 /// </summary>
 public sealed class CrdInstaller
 {
