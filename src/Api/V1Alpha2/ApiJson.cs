@@ -32,12 +32,14 @@ public static class ApiJson
         return options;
     }
 
-    // Go's omitempty drops nil and empty slices; required lists upstream are never empty (minItems 1), so one rule fits all.
+    // Go's omitempty drops nil and empty slices; required lists upstream are never empty (minItems 1), so one rule fits
+    // all but a list's items, which Go writes even when there are none.
     private static void OmitEmptyLists(JsonTypeInfo typeInfo)
     {
         foreach (var property in typeInfo.Properties)
         {
-            if (property.PropertyType.IsGenericType && property.PropertyType.GetGenericTypeDefinition() == typeof(IReadOnlyList<>))
+            if (property.Name != "items"
+                && property.PropertyType.IsGenericType && property.PropertyType.GetGenericTypeDefinition() == typeof(IReadOnlyList<>))
             {
                 property.ShouldSerialize = static (_, value) => value is not (null or ICollection { Count: 0 });
             }

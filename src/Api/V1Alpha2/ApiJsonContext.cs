@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace KubeBind.Api.V1Alpha2;
 
-/// <summary>Source-generated serialization for every kube-bind.io/v1alpha2 kind; use it through <see cref="ApiJson"/>.</summary>
+/// <summary>Source-generated serialization for every kube-bind.io/v1alpha2 kind and its list; use it through <see cref="ApiJson"/>.</summary>
 [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(ApiServiceExportRequest))]
 [JsonSerializable(typeof(ApiServiceExport))]
@@ -15,4 +15,15 @@ namespace KubeBind.Api.V1Alpha2;
 [JsonSerializable(typeof(ApiServiceBinding))]
 [JsonSerializable(typeof(BindableResourcesRequest))]
 [JsonSerializable(typeof(ApiServiceBindingBundle))]
+[JsonSerializable(typeof(ApiServiceExportRequestList))]
+[JsonSerializable(typeof(ApiServiceExportList))]
+[JsonSerializable(typeof(BoundSchemaList))]
+[JsonSerializable(typeof(ApiServiceNamespaceList))]
+[JsonSerializable(typeof(ClusterBindingList))]
+[JsonSerializable(typeof(ApiServiceExportTemplateList))]
+[JsonSerializable(typeof(CollectionList))]
+[JsonSerializable(typeof(ClusterList))]
+[JsonSerializable(typeof(ApiServiceBindingList))]
+[JsonSerializable(typeof(BindableResourcesRequestList))]
+[JsonSerializable(typeof(ApiServiceBindingBundleList))]
 public sealed partial class ApiJsonContext : JsonSerializerContext;

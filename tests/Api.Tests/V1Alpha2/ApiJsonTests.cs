@@ -53,4 +53,14 @@ public sealed class ApiJsonTests
         Assert.True(binding.Extra!.ContainsKey("futureTopLevel"));
         Assert.True(binding.Spec.Extra!.ContainsKey("futureSpecField"));
     }
+
+    [Fact]
+    public void Serialize_WritesEmptyItems_WhenListIsEmpty()
+    {
+        var list = new ApiServiceExportList();
+
+        var json = ApiJson.Serialize(list);
+
+        Assert.Equal("""{"kind":"APIServiceExportList","apiVersion":"kube-bind.io/v1alpha2","metadata":{},"items":[]}""", json);
+    }
 }

@@ -2,7 +2,7 @@ using KubeBind.Api.V1Alpha2;
 
 namespace KubeBind.Api.Tests.V1Alpha2;
 
-/// <summary>Round-trips JSON through the typed record of each v1alpha2 kind.</summary>
+/// <summary>Round-trips JSON through the typed record of each v1alpha2 kind and list.</summary>
 internal static class WireKinds
 {
     private static readonly Dictionary<string, Func<string, string>> RoundTrips = new()
@@ -18,6 +18,17 @@ internal static class WireKinds
         [ApiServiceBinding.KindName] = RoundTrip<ApiServiceBinding>,
         [BindableResourcesRequest.KindName] = RoundTrip<BindableResourcesRequest>,
         [ApiServiceBindingBundle.KindName] = RoundTrip<ApiServiceBindingBundle>,
+        [ApiServiceExportRequestList.KindName] = RoundTrip<ApiServiceExportRequestList>,
+        [ApiServiceExportList.KindName] = RoundTrip<ApiServiceExportList>,
+        [BoundSchemaList.KindName] = RoundTrip<BoundSchemaList>,
+        [ApiServiceNamespaceList.KindName] = RoundTrip<ApiServiceNamespaceList>,
+        [ClusterBindingList.KindName] = RoundTrip<ClusterBindingList>,
+        [ApiServiceExportTemplateList.KindName] = RoundTrip<ApiServiceExportTemplateList>,
+        [CollectionList.KindName] = RoundTrip<CollectionList>,
+        [ClusterList.KindName] = RoundTrip<ClusterList>,
+        [ApiServiceBindingList.KindName] = RoundTrip<ApiServiceBindingList>,
+        [BindableResourcesRequestList.KindName] = RoundTrip<BindableResourcesRequestList>,
+        [ApiServiceBindingBundleList.KindName] = RoundTrip<ApiServiceBindingBundleList>,
     };
 
     public static bool IsKnown(string kind) => RoundTrips.ContainsKey(kind);
