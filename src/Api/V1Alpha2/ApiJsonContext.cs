@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace KubeBind.Api.V1Alpha2;
 
-/// <summary>Source-generated serialization for every kube-bind.io/v1alpha2 kind and its list; use it through <see cref="ApiJson"/>.</summary>
+/// <summary>Source-generated serialization for every kube-bind.io/v1alpha2 kind, its list and the HTTP-only types; use it through <see cref="ApiJson"/>.</summary>
 [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(ApiServiceExportRequest))]
 [JsonSerializable(typeof(ApiServiceExport))]
@@ -26,4 +26,8 @@ namespace KubeBind.Api.V1Alpha2;
 [JsonSerializable(typeof(ApiServiceBindingList))]
 [JsonSerializable(typeof(BindableResourcesRequestList))]
 [JsonSerializable(typeof(ApiServiceBindingBundleList))]
+[JsonSerializable(typeof(BindingProvider))]
+[JsonSerializable(typeof(BindingResourceResponse))]
+[JsonSerializable(typeof(ApiServiceExportRequestResponse))]
+[JsonSerializable(typeof(ErrorResponse))]
 public sealed partial class ApiJsonContext : JsonSerializerContext;

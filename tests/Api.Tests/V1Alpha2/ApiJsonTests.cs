@@ -1,3 +1,5 @@
+using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using KubeBind.Api.V1Alpha2;
 
@@ -55,6 +57,33 @@ public sealed class ApiJsonTests
     }
 
     [Fact]
+    public void Serialize_WritesUpstreamDiscoveryDocument_WhenBindingProviderIsNew()
+    {
+        var provider = new BindingProvider
+        {
+            ProviderPrettyName = "Backend",
+            Version = "v0.8.1",
+            AuthenticationMethods = [new() { Method = AuthenticationMethod.OAuth2CodeGrantMethod, OAuth2CodeGrant = new() { AuthenticatedUrl = "http://backend.example.com/api/authorize" } }],
+        };
+
+        var json = ApiJson.Serialize(provider);
+
+        Assert.Equal(
+            """{"kind":"BindingProvider","apiVersion":"v1alpha2","providerPrettyName":"Backend","version":"v0.8.1","authenticationMethods":[{"method":"OAuth2CodeGrant","oauth2CodeGrant":{"authenticatedURL":"http://backend.example.com/api/authorize"}}]}""",
+            json);
+    }
+
+    [Fact]
+    public void Serialize_WritesUpstreamErrorBody_WhenErrorIsNew()
+    {
+        var error = new ErrorResponse { Message = "Missing cluster identity", Code = ErrorCode.BadRequest };
+
+        var json = ApiJson.Serialize(error);
+
+        Assert.Equal("""{"kind":"Error","apiVersion":"kube-bind.io/v1alpha2","message":"Missing cluster identity","code":"BAD_REQUEST"}""", json);
+    }
+
+    [Fact]
     public void Serialize_WritesEmptyItems_WhenListIsEmpty()
     {
         var list = new ApiServiceExportList();
@@ -62,5 +91,22 @@ public sealed class ApiJsonTests
         var json = ApiJson.Serialize(list);
 
         Assert.Equal("""{"kind":"APIServiceExportList","apiVersion":"kube-bind.io/v1alpha2","metadata":{},"items":[]}""", json);
+    }
+
+    [Fact]
+    public void Deserialize_ReadsRequestAndKubeconfig_WhenBindingResponseCarriesThem()
+    {
+        var json = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "TestData", "V1Alpha2", "bindingresponse.json"));
+
+        var response = ApiJson.Deserialize<BindingResourceResponse>(json)!;
+        var raw = Assert.Single(response.Requests);
+        var request = raw.Deserialize(ApiJson.TypeInfo<ApiServiceExportRequestResponse>())!;
+
+        Assert.Equal(BindingResourceResponse.HttpKindName, response.Kind);
+        Assert.Equal("S", response.Authentication.OAuth2CodeGrant!.SessionId);
+        Assert.StartsWith("apiVersion: v1\n", Encoding.UTF8.GetString(response.Kubeconfig), StringComparison.Ordinal);
+        Assert.Equal("my-cowboys", request.Metadata.Name);
+        Assert.Equal("cowboys", Assert.Single(request.Spec.Resources).Resource);
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(raw.GetRawText()), JsonNode.Parse(ApiJson.Serialize(request))));
     }
 }

@@ -2,7 +2,7 @@ using KubeBind.Api.V1Alpha2;
 
 namespace KubeBind.Api.Tests.V1Alpha2;
 
-/// <summary>Round-trips JSON through the typed record of each v1alpha2 kind and list.</summary>
+/// <summary>Round-trips JSON through the typed record of each v1alpha2 kind, list and HTTP-only type.</summary>
 internal static class WireKinds
 {
     private static readonly Dictionary<string, Func<string, string>> RoundTrips = new()
@@ -29,6 +29,10 @@ internal static class WireKinds
         [ApiServiceBindingList.KindName] = RoundTrip<ApiServiceBindingList>,
         [BindableResourcesRequestList.KindName] = RoundTrip<BindableResourcesRequestList>,
         [ApiServiceBindingBundleList.KindName] = RoundTrip<ApiServiceBindingBundleList>,
+        [BindingProvider.KindName] = RoundTrip<BindingProvider>,
+        [BindingResourceResponse.KindName] = RoundTrip<BindingResourceResponse>,
+        [BindingResourceResponse.HttpKindName] = RoundTrip<BindingResourceResponse>,
+        [ErrorResponse.KindName] = RoundTrip<ErrorResponse>,
     };
 
     public static bool IsKnown(string kind) => RoundTrips.ContainsKey(kind);
