@@ -142,7 +142,7 @@ public sealed class KubernetesClient : IDisposable
     {
         try
         {
-            if (JsonSerializer.Deserialize(body, KubernetesJsonContext.Default.Status) is { Kind: "Status" } status)
+            if (JsonSerializer.Deserialize(body, KubernetesJson.TypeInfo<Status>()) is { Kind: "Status" } status)
             {
                 return status;
             }

@@ -25,7 +25,9 @@ public static class ApiJson
     {
         var options = new JsonSerializerOptions(ApiJsonContext.Default.Options)
         {
-            TypeInfoResolver = ApiJsonContext.Default.WithAddedModifier(OmitEmptyLists),
+            TypeInfoResolver = ApiJsonContext.Default
+                .WithAddedModifier(OmitEmptyLists)
+                .WithAddedModifier(JsonDefaults.KeepDeclaredDefaults),
         };
         options.Converters.Add(new TimeJsonConverter());
         options.MakeReadOnly();

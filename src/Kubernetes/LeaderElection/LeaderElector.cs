@@ -33,7 +33,7 @@ public sealed class LeaderElector
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         _options = options;
-        _leases = client.Resource(Lease.Resource, KubernetesJsonContext.Default.Lease);
+        _leases = client.Resource(Lease.Resource, KubernetesJson.TypeInfo<Lease>());
         _time = timeProvider ?? client.Options.TimeProvider;
         _logger = logger ?? (ILogger)NullLogger.Instance;
     }

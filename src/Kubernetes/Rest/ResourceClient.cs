@@ -219,7 +219,7 @@ public sealed class ResourceClient<T>
         var obj = node["object"] as JsonObject ?? throw new JsonException($"watch {Resource}: event without an object");
         if (type == "ERROR")
         {
-            var status = obj.Deserialize(KubernetesJsonContext.Default.Status) ?? new Status();
+            var status = obj.Deserialize(KubernetesJson.TypeInfo<Status>()) ?? new Status();
             throw new KubernetesApiException((HttpStatusCode)(status.Code == 0 ? 500 : status.Code), status, $"watch {Resource}");
         }
 

@@ -27,6 +27,33 @@ public sealed class ApiJsonTests
     }
 
     [Fact]
+    public void Deserialize_KeepsDeclaredDefaults_WhenFieldsAreMissing()
+    {
+        var json = """{"metadata":{"name":"cowboys.wildwest.dev"},"spec":{"names":{}}}""";
+
+        var schema = ApiJson.Deserialize<BoundSchema>(json)!;
+
+        Assert.Equal(BoundSchema.KindName, schema.Kind);
+        Assert.Equal("kube-bind.io/v1alpha2", schema.ApiVersion);
+        Assert.Equal("", schema.Spec.Group);
+        Assert.Empty(schema.Spec.Versions);
+        Assert.Equal("", schema.Spec.Names.Plural);
+        Assert.NotNull(schema.Status);
+    }
+
+    [Fact]
+    public void Deserialize_GivesEmptyLists_WhenRequestOmitsThem()
+    {
+        var json = """{"spec":{"resources":[{"group":"wildwest.dev","resource":"cowboys"}]}}""";
+
+        var request = ApiJson.Deserialize<ApiServiceExportRequest>(json)!;
+
+        Assert.Empty(request.Spec.PermissionClaims);
+        Assert.Empty(request.Spec.Resources[0].Versions);
+        Assert.Empty(request.Status.Conditions);
+    }
+
+    [Fact]
     public void Serialize_WritesGoDefaults_WhenObjectIsNew()
     {
         var request = new ApiServiceExportRequest
