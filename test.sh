@@ -10,7 +10,14 @@ command -v dotnet >/dev/null || fail "the .NET SDK is not on PATH; install .NET 
 command -v kubectl >/dev/null || fail "kubectl is not on PATH; the kubectl conformance tests need it (apt-get install kubectl, or any kubectl >= 1.29)"
 [ -d ../shared/reference ] || [ -n "${KUBEBIND_SHARED_DIR:-}" ] || fail "the upstream fixtures are expected in ../shared/reference (or set KUBEBIND_SHARED_DIR)"
 
+command -v node >/dev/null && command -v npm >/dev/null \
+  || fail "node and npm are not on PATH; the queue tests start Azurite from npm (install Node.js >= 20 with npm, e.g. apt-get install nodejs npm)"
+
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+echo "==> npm ci (Azurite, the Storage emulator the queue tests start)"
+npm ci --no-audit --no-fund --loglevel=error \
+  || fail "npm ci failed; the tests need node_modules/.bin/azurite-queue (see package.json)"
 
 echo "==> restore and build (warnings are errors)"
 dotnet build KubeBind.Functions.sln --nologo -clp:ErrorsOnly
