@@ -1,1 +1,1 @@
-// KubeBind.Queues: a small Azure Storage Queue REST client and a queue listener (issue 5).
+// KubeBind.Queues: a small Azure Storage Queue REST client and a listener with the Functions queue trigger's semantics.
