@@ -116,14 +116,14 @@ public sealed class StorageConnectionString
                 continue;
             }
 
+            // Never echo a segment that is not Name=Value: it may be a key pasted without its name.
             var equals = segment.IndexOf('=', StringComparison.Ordinal);
-            if (equals <= 0)
+            var name = equals > 0 ? segment[..equals].Trim() : string.Empty;
+            if (name.Length == 0 || !name.All(char.IsAsciiLetter))
             {
-                // Never echo the segment: it may be a mistyped key.
                 throw Invalid($"part {i + 1} is not of the form Name=Value");
             }
 
-            var name = segment[..equals].Trim();
             if (!parts.TryAdd(name, segment[(equals + 1)..].Trim()))
             {
                 throw Invalid($"{name} appears more than once");
