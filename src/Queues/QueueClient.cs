@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Xml;
 using System.Xml.Linq;
 using KubeBind.Queues.Rest;
 
@@ -68,7 +69,7 @@ public sealed class QueueClient
     {
         var request = new QueueRequest(HttpMethod.Get, Name, $"get properties of queue '{Name}'") { Query = [new("comp", "metadata")] };
         var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
-        var count = long.Parse(response.Header("x-ms-approximate-messages-count") ?? "0", CultureInfo.InvariantCulture);
+        var count = Read(request, response, _ => long.Parse(response.Header("x-ms-approximate-messages-count") ?? "0", CultureInfo.InvariantCulture));
         var metadata = response.Headers
             .Where(h => h.Key.StartsWith("x-ms-meta-", StringComparison.OrdinalIgnoreCase))
             .ToDictionary(h => h.Key["x-ms-meta-".Length..], h => string.Join(',', h.Value), StringComparer.OrdinalIgnoreCase);
@@ -104,15 +105,18 @@ public sealed class QueueClient
             Idempotent = false,
         };
         var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
-        var message = QueueXml.Messages(response.Body).FirstOrDefault() ?? throw new FormatException("the queue service answered a put without a QueueMessage");
-        return new SendReceipt
+        return Read(request, response, body =>
         {
-            MessageId = QueueXml.Text(message, "MessageId"),
-            PopReceipt = QueueXml.Text(message, "PopReceipt"),
-            InsertedOn = QueueXml.Time(message, "InsertionTime"),
-            ExpiresOn = QueueXml.Time(message, "ExpirationTime"),
-            NextVisibleOn = QueueXml.Time(message, "TimeNextVisible"),
-        };
+            var message = QueueXml.Messages(body).FirstOrDefault() ?? throw new FormatException("the queue service answered a put without a QueueMessage");
+            return new SendReceipt
+            {
+                MessageId = QueueXml.Text(message, "MessageId"),
+                PopReceipt = QueueXml.Text(message, "PopReceipt"),
+                InsertedOn = QueueXml.Time(message, "InsertionTime"),
+                ExpiresOn = QueueXml.Time(message, "ExpirationTime"),
+                NextVisibleOn = QueueXml.Time(message, "TimeNextVisible"),
+            };
+        });
     }
 
     /// <summary>
@@ -128,9 +132,9 @@ public sealed class QueueClient
             query.Add(new("visibilitytimeout", Seconds(visibility, TimeSpan.FromSeconds(1), MaxVisibility, nameof(visibilityTimeout))));
         }
 
-        var response = await SendAsync(new QueueRequest(HttpMethod.Get, $"{Name}/messages", $"receive messages from queue '{Name}'") { Query = query }, cancellationToken)
-            .ConfigureAwait(false);
-        return QueueXml.Messages(response.Body).Select(m =>
+        var request = new QueueRequest(HttpMethod.Get, $"{Name}/messages", $"receive messages from queue '{Name}'") { Query = query };
+        var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
+        return Read<IReadOnlyList<QueueMessage>>(request, response, body => QueueXml.Messages(body).Select(m =>
         {
             var (text, wire, failed) = DecodeText(m);
             return new QueueMessage
@@ -145,7 +149,7 @@ public sealed class QueueClient
                 ExpiresOn = QueueXml.Time(m, "ExpirationTime"),
                 NextVisibleOn = QueueXml.Time(m, "TimeNextVisible"),
             };
-        }).ToList();
+        }).ToList());
     }
 
     /// <summary>Reads up to <paramref name="maxMessages"/> (1-32) visible messages without hiding them or counting a dequeue.</summary>
@@ -156,7 +160,7 @@ public sealed class QueueClient
             Query = [new("peekonly", "true"), new("numofmessages", Count(maxMessages))],
         };
         var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
-        return QueueXml.Messages(response.Body).Select(m =>
+        return Read<IReadOnlyList<PeekedMessage>>(request, response, body => QueueXml.Messages(body).Select(m =>
         {
             var (text, _, failed) = DecodeText(m);
             return new PeekedMessage
@@ -168,7 +172,7 @@ public sealed class QueueClient
                 InsertedOn = QueueXml.Time(m, "InsertionTime"),
                 ExpiresOn = QueueXml.Time(m, "ExpirationTime"),
             };
-        }).ToList();
+        }).ToList());
     }
 
     /// <summary>Deletes a received message; a stale pop receipt throws with <see cref="QueueStorageException.IsMessageNotFound"/>.</summary>
@@ -193,9 +197,9 @@ public sealed class QueueClient
             Body = text is null ? null : QueueXml.MessageBody(text, MessageEncoding),
         };
         var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
-        var receipt = response.Header("x-ms-popreceipt") ?? throw new FormatException("the queue service answered an update without x-ms-popreceipt");
-        var nextVisible = response.Header("x-ms-time-next-visible") ?? throw new FormatException("the queue service answered an update without x-ms-time-next-visible");
-        return new UpdateReceipt(receipt, QueueXml.ParseTime(nextVisible));
+        return Read(request, response, _ => new UpdateReceipt(
+            response.Header("x-ms-popreceipt") ?? throw new FormatException("the answer has no x-ms-popreceipt"),
+            QueueXml.ParseTime(response.Header("x-ms-time-next-visible") ?? throw new FormatException("the answer has no x-ms-time-next-visible"))));
     }
 
     /// <summary>Puts text exactly as given, bypassing the encoding: copies of received messages keep their wire form.</summary>
@@ -203,6 +207,19 @@ public sealed class QueueClient
         WithEncoding(QueueMessageEncoding.None).SendMessageAsync(wireText, visibilityDelay, null, cancellationToken);
 
     private Task<QueueResponse> SendAsync(QueueRequest request, CancellationToken cancellationToken) => _pipeline.SendAsync(request, cancellationToken);
+
+    /// <summary>Reads a successful answer; one that is not what the API documents (a proxy's page, say) becomes a <see cref="QueueStorageException"/>.</summary>
+    private static T Read<T>(QueueRequest request, QueueResponse response, Func<string, T> read)
+    {
+        try
+        {
+            return read(response.Body);
+        }
+        catch (Exception e) when (e is FormatException or XmlException or OverflowException)
+        {
+            throw new QueueStorageException(response.StatusCode, null, $"{request.Operation} failed: the answer could not be read ({e.Message}); is the endpoint a queue service?", e);
+        }
+    }
 
     private (string Text, string Wire, bool Failed) DecodeText(XElement message)
     {

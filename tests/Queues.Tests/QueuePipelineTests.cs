@@ -94,6 +94,18 @@ public sealed class QueuePipelineTests
         Assert.StartsWith("SharedKey acme:", request.Headers.GetValues("Authorization").Single(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ReceiveMessagesAsync_ThrowsQueueStorageException_WhenTheAnswerIsNotTheApisXml()
+    {
+        var handler = new StubHandler((_, _) => StubHandler.Answer(HttpStatusCode.OK, "<html><body>Sign in to the proxy</body>"));
+        using var service = Service(handler);
+
+        var error = await Assert.ThrowsAsync<QueueStorageException>(() => service.GetQueueClient("jobs").ReceiveMessagesAsync());
+
+        Assert.Equal(HttpStatusCode.OK, error.StatusCode);
+        Assert.Contains("receive messages from queue 'jobs' failed: the answer could not be read", error.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("ab")]
     [InlineData("Jobs")]

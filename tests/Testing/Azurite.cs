@@ -83,7 +83,7 @@ public sealed partial class Azurite : IAsyncLifetime, IAsyncDisposable
         _ = PumpAsync(_process.StandardOutput, listening);
         _ = PumpAsync(_process.StandardError, listening);
         _ = _process.WaitForExitAsync().ContinueWith(
-            _ => listening.TrySetException(new InvalidOperationException($"Azurite exited with code {_process.ExitCode} before listening:\n{Output()}")),
+            _ => listening.TrySetException(new InvalidOperationException($"Azurite exited before listening:\n{Output()}")),
             TaskScheduler.Default);
 
         try
