@@ -50,7 +50,8 @@ public sealed record ReconcileMessage
             throw new FormatException($"The queue message is not JSON: {e.Message}", e);
         }
 
-        if (message is null || message.Kind.Length == 0 || message.Name.Length == 0)
+        // Absent fields read as null despite their "" initializers (source-generated init-only properties, dotnet/runtime#84484).
+        if (message is null || string.IsNullOrEmpty(message.Kind) || string.IsNullOrEmpty(message.Name))
         {
             throw new FormatException("The queue message lacks \"kind\" or \"name\".");
         }
