@@ -1,0 +1,72 @@
+using KubeBind.Api;
+using KubeBind.Api.V1Alpha2;
+using KubeBind.Kubernetes;
+using KubeBind.Kubernetes.Models;
+using KubeBind.Kubernetes.Rest;
+
+namespace KubeBind.Functions.ExportRequests;
+
+/// <summary><see cref="IExportRequestStore"/> over our Kubernetes client, one live request per call.</summary>
+internal sealed class KubernetesExportRequestStore(KubernetesClient client) : IExportRequestStore
+{
+    private readonly ResourceClient<ApiServiceExportRequest> _requests = client.Resource(Gvr(ApiServiceExportRequest.Resource), ApiJson.TypeInfo<ApiServiceExportRequest>());
+    private readonly ResourceClient<ApiServiceExport> _exports = client.Resource(Gvr(ApiServiceExport.Resource), ApiJson.TypeInfo<ApiServiceExport>());
+    private readonly ResourceClient<BoundSchema> _boundSchemas = client.Resource(Gvr(BoundSchema.Resource), ApiJson.TypeInfo<BoundSchema>());
+    private readonly ResourceClient<ApiServiceNamespace> _namespaces = client.Resource(Gvr(ApiServiceNamespace.Resource), ApiJson.TypeInfo<ApiServiceNamespace>());
+
+    public Task<ApiServiceExportRequest?> GetRequestAsync(string ns, string name, CancellationToken cancellationToken) =>
+        GetOrNullAsync(_requests, ns, name, cancellationToken);
+
+    public Task<ApiServiceExportRequest> UpdateRequestStatusAsync(ApiServiceExportRequest request, CancellationToken cancellationToken) =>
+        _requests.UpdateStatusAsync(request, cancellationToken: cancellationToken);
+
+    public async Task DeleteRequestAsync(ApiServiceExportRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        try
+        {
+            // The uid precondition keeps a pruning pass from deleting a newer request that reused the name.
+            await _requests.DeleteAsync(request.Metadata.Name!, request.Metadata.Namespace, new DeleteOptions { PreconditionUid = request.Metadata.Uid }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (KubernetesApiException e) when (e.IsNotFound)
+        {
+            // Deleted meanwhile (by the client or a concurrent pass): the goal is reached.
+        }
+    }
+
+    public Task<ApiServiceExport?> GetExportAsync(string ns, string name, CancellationToken cancellationToken) =>
+        GetOrNullAsync(_exports, ns, name, cancellationToken);
+
+    public Task<ApiServiceExport> CreateExportAsync(ApiServiceExport export, CancellationToken cancellationToken) =>
+        _exports.CreateAsync(export, cancellationToken: cancellationToken);
+
+    public Task<BoundSchema?> GetBoundSchemaAsync(string ns, string name, CancellationToken cancellationToken) =>
+        GetOrNullAsync(_boundSchemas, ns, name, cancellationToken);
+
+    public Task<BoundSchema> CreateBoundSchemaAsync(BoundSchema boundSchema, CancellationToken cancellationToken) =>
+        _boundSchemas.CreateAsync(boundSchema, cancellationToken: cancellationToken);
+
+    public Task<BoundSchema> UpdateBoundSchemaAsync(BoundSchema boundSchema, CancellationToken cancellationToken) =>
+        _boundSchemas.UpdateAsync(boundSchema, cancellationToken: cancellationToken);
+
+    public Task<ApiServiceNamespace?> GetApiServiceNamespaceAsync(string ns, string name, CancellationToken cancellationToken) =>
+        GetOrNullAsync(_namespaces, ns, name, cancellationToken);
+
+    public Task<ApiServiceNamespace> CreateApiServiceNamespaceAsync(ApiServiceNamespace apiServiceNamespace, CancellationToken cancellationToken) =>
+        _namespaces.CreateAsync(apiServiceNamespace, cancellationToken: cancellationToken);
+
+    private static GroupVersionResource Gvr(string resource) => new(Group.Name, Group.V1Alpha2, resource);
+
+    private static async Task<T?> GetOrNullAsync<T>(ResourceClient<T> resource, string ns, string name, CancellationToken cancellationToken)
+        where T : class
+    {
+        try
+        {
+            return await resource.GetAsync(name, ns, cancellationToken).ConfigureAwait(false);
+        }
+        catch (KubernetesApiException e) when (e.IsNotFound)
+        {
+            return null;
+        }
+    }
+}
