@@ -47,7 +47,7 @@ internal sealed class ExportRequestReconciler(
 
             try
             {
-                return await ReconcileOnceAsync(WithLists(request), cancellationToken).ConfigureAwait(false);
+                return await ReconcileOnceAsync(request, cancellationToken).ConfigureAwait(false);
             }
             catch (KubernetesApiException e) when (e.IsConflict && attempt < MaxAttempts)
             {
@@ -384,23 +384,6 @@ internal sealed class ExportRequestReconciler(
         var now = time.GetUtcNow();
         var age = now - (request.Metadata.CreationTimestamp ?? now);
         return age < TimeSpan.Zero ? TimeSpan.Zero : age;
-    }
-
-    // Source-generated JSON leaves absent init-only lists null despite their [] initializers (dotnet/runtime#84484).
-    private static ApiServiceExportRequest WithLists(ApiServiceExportRequest request)
-    {
-        var spec = request.Spec ?? new ApiServiceExportRequestSpec();
-        var status = request.Status ?? new ApiServiceExportRequestStatus();
-        return request with
-        {
-            Spec = spec with
-            {
-                Resources = [.. (spec.Resources ?? []).Select(r => r with { Versions = r.Versions ?? [] })],
-                PermissionClaims = spec.PermissionClaims ?? [],
-                Namespaces = spec.Namespaces ?? [],
-            },
-            Status = status with { Conditions = status.Conditions ?? [] },
-        };
     }
 
     private static TimeSpan Clamp(TimeSpan value, TimeSpan min, TimeSpan max) => value < min ? min : value > max ? max : value;
