@@ -1,2 +1,3 @@
-// Placeholder until the host lands (issue 5): see docs/components/functions.md.
-return 0;
+using KubeBind.Functions.Hosting;
+
+return await FunctionsHost.RunAsync(args);

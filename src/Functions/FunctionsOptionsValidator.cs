@@ -1,0 +1,55 @@
+using KubeBind.Functions.Catalog;
+using KubeBind.Functions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace KubeBind.Functions;
+
+/// <summary>Checks <see cref="FunctionsOptions"/> at start-up, so a bad setting stops the app with a message naming it.</summary>
+internal sealed class FunctionsOptionsValidator : IValidateOptions<FunctionsOptions>
+{
+    private readonly FunctionCatalog _catalog;
+
+    public FunctionsOptionsValidator(FunctionCatalog catalog) => _catalog = catalog;
+
+    public ValidateOptionsResult Validate(string? name, FunctionsOptions options)
+    {
+        var failures = new List<string>();
+        if (options.CustomHandlerPort is < 0 or > 65535)
+        {
+            failures.Add($"{FunctionsOptions.CustomHandlerPortKey}={options.CustomHandlerPort} is not a TCP port (0-65535).");
+        }
+
+        if (!Uri.TryCreate(options.StandaloneUrl, UriKind.Absolute, out var url) || url.Scheme != Uri.UriSchemeHttp || url.AbsolutePath != "/")
+        {
+            failures.Add($"StandaloneUrl='{options.StandaloneUrl}' must be an http URL without a path, like http://127.0.0.1:7071.");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.AzureWebJobsStorage)
+            || options.AzureWebJobsStorage.Split(';', StringSplitOptions.RemoveEmptyEntries).Any(part => !part.Contains('=', StringComparison.Ordinal)))
+        {
+            failures.Add($"AzureWebJobsStorage must be a Storage connection string of key=value pairs (e.g. {FunctionsOptions.DevelopmentStorage} for Azurite).");
+        }
+
+        var kubernetes = options.Kubernetes;
+        if (kubernetes.InCluster && !string.IsNullOrEmpty(kubernetes.Kubeconfig))
+        {
+            failures.Add("Kubernetes:InCluster and Kubernetes:Kubeconfig are both set; choose one.");
+        }
+        else if (!string.IsNullOrEmpty(kubernetes.Kubeconfig) && !File.Exists(kubernetes.Kubeconfig))
+        {
+            failures.Add($"Kubernetes:Kubeconfig='{kubernetes.Kubeconfig}' does not exist.");
+        }
+
+        var hostJson = options.ResolveHostJsonPath();
+        if (!string.IsNullOrEmpty(options.HostJsonPath) && !File.Exists(hostJson))
+        {
+            failures.Add($"HostJsonPath='{options.HostJsonPath}' does not exist.");
+        }
+        else if (hostJson is null && options.Mode == FunctionsMode.Standalone && _catalog.QueueFunctions.Any())
+        {
+            failures.Add($"No host.json next to {AppContext.BaseDirectory} or at the repository root; standalone mode reads its queue settings. Set HostJsonPath.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}
