@@ -1,5 +1,6 @@
 using KubeBind.Functions.Catalog;
 using KubeBind.Functions.Hosting;
+using KubeBind.Queues;
 using Microsoft.Extensions.Options;
 
 namespace KubeBind.Functions;
@@ -24,10 +25,14 @@ internal sealed class FunctionsOptionsValidator : IValidateOptions<FunctionsOpti
             failures.Add($"StandaloneUrl='{options.StandaloneUrl}' must be an http URL without a path, like http://127.0.0.1:7071.");
         }
 
-        if (string.IsNullOrWhiteSpace(options.AzureWebJobsStorage)
-            || options.AzureWebJobsStorage.Split(';', StringSplitOptions.RemoveEmptyEntries).Any(part => !part.Contains('=', StringComparison.Ordinal)))
+        try
         {
-            failures.Add($"AzureWebJobsStorage must be a Storage connection string of key=value pairs (e.g. {FunctionsOptions.DevelopmentStorage} for Azurite).");
+            StorageConnectionString.Parse(options.AzureWebJobsStorage ?? "");
+        }
+        catch (FormatException e)
+        {
+            // The parser's message never contains the account key.
+            failures.Add($"AzureWebJobsStorage: {e.Message} (e.g. {FunctionsOptions.DevelopmentStorage} for Azurite).");
         }
 
         var kubernetes = options.Kubernetes;

@@ -5,6 +5,7 @@ using KubeBind.Functions.Hosting.Http;
 using KubeBind.Functions.Hosting.Standalone;
 using KubeBind.Functions.Invocation;
 using KubeBind.Kubernetes;
+using KubeBind.Queues;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -30,7 +31,10 @@ internal static class ServiceCollectionExtensions
         services.AddSingleton<QueueFunction>();
         services.AddSingleton<HttpFunction>();
         services.AddSingleton<QueueInvocationEndpoint>();
-        services.AddSingleton<IQueueSender, UnavailableQueueSender>();
+        services.AddSingleton<IQueueSender, StorageQueueSender>();
+        services.AddSingleton(sp => new QueueServiceClient(
+            sp.GetRequiredService<IOptions<FunctionsOptions>>().Value.AzureWebJobsStorage,
+            new QueueClientOptions { TimeProvider = sp.GetRequiredService<TimeProvider>() }));
 
         // Created on first use, so functions that never touch the cluster (and tests of them) need no kubeconfig.
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<FunctionsOptions>>().Value.Kubernetes.Load());

@@ -81,11 +81,13 @@ public sealed class CustomHandlerTests
     [Fact]
     public async Task QueueInvocation_Returns500_WhenRequeueCannotBeSent()
     {
-        await using var app = await TestApp.StartAsync([$"--{FunctionsOptions.CustomHandlerPortKey}=0"], fakeSender: false);
+        await using var app = await TestApp.StartCustomHandlerAsync();
+        app.Sender.Failure = new HttpRequestException("Connection refused (127.0.0.1:10001)");
 
         var response = await app.InvokeAsync(ScriptedQueueHandler.FunctionName, Fixtures.InvocationNaming("requeue"));
 
         Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Contains("Connection refused", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Single(app.Recorder.Invocations);
     }
 

@@ -15,7 +15,7 @@ public sealed class FunctionsOptionsTests : IDisposable
         { "--StandaloneUrl=https://127.0.0.1:0", "StandaloneUrl='https://127.0.0.1:0' must be an http URL" },
         { "--StandaloneUrl=http://127.0.0.1:0/prefix", "must be an http URL without a path" },
         { "--FUNCTIONS_CUSTOMHANDLER_PORT=70000", "FUNCTIONS_CUSTOMHANDLER_PORT=70000 is not a TCP port" },
-        { "--AzureWebJobsStorage=not a connection string", "AzureWebJobsStorage must be a Storage connection string" },
+        { "--AzureWebJobsStorage=not a connection string", "AzureWebJobsStorage: invalid Storage connection string" },
         { "--HostJsonPath=/nonexistent/host.json", "HostJsonPath='/nonexistent/host.json' does not exist" },
     };
 

@@ -6,7 +6,7 @@ namespace KubeBind.Functions.Tests.Support;
 
 /// <summary>
 /// A test queue function whose behaviour the message picks by its name: <c>fail</c> throws, <c>requeue</c> asks to
-/// look again in 30 s, anything else completes. Every delivery is recorded.
+/// look again in 30 s, <c>requeue-now</c> at once, anything else completes. Every delivery is recorded.
 /// </summary>
 internal sealed class ScriptedQueueHandler(InvocationRecorder recorder) : IQueueHandler
 {
@@ -23,6 +23,7 @@ internal sealed class ScriptedQueueHandler(InvocationRecorder recorder) : IQueue
         {
             "fail" => throw new InvalidOperationException("scripted failure"),
             "requeue" => Task.FromResult(QueueResult.After(RequeueDelay)),
+            "requeue-now" => Task.FromResult(QueueResult.After(TimeSpan.Zero)),
             _ => Task.FromResult(QueueResult.Done),
         };
     }

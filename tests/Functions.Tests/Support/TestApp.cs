@@ -39,14 +39,15 @@ internal sealed class TestApp : IAsyncDisposable
     public static Task<TestApp> StartStandaloneAsync(Action<IServiceCollection>? overrides = null) =>
         StartAsync(["--StandaloneUrl=http://127.0.0.1:0"], overrides);
 
-    public static async Task<TestApp> StartAsync(string[] args, Action<IServiceCollection>? overrides = null, bool fakeSender = true)
+    /// <summary>Starts the app with <paramref name="queueFunction"/> (default: the scripted test queue function) in its catalog.</summary>
+    public static async Task<TestApp> StartAsync(string[] args, Action<IServiceCollection>? overrides = null, bool fakeSender = true, FunctionDefinition? queueFunction = null)
     {
         var logs = new CapturingLoggerProvider();
         var sender = new FakeQueueSender();
         var recorder = new InvocationRecorder();
         var host = await FunctionsHost.StartAsync(
             args,
-            FunctionCatalog.Default.With(ScriptedQueueHandler.Definition),
+            FunctionCatalog.Default.With(queueFunction ?? ScriptedQueueHandler.Definition),
             services =>
             {
                 services.AddSingleton(recorder);
