@@ -1,6 +1,7 @@
 using KubeBind.Functions.Catalog;
 using KubeBind.Functions.Hosting;
 using KubeBind.Queues;
+using KubeBind.Queues.Listening;
 using Microsoft.Extensions.Options;
 
 namespace KubeBind.Functions;
@@ -50,9 +51,23 @@ internal sealed class FunctionsOptionsValidator : IValidateOptions<FunctionsOpti
         {
             failures.Add($"HostJsonPath='{options.HostJsonPath}' does not exist.");
         }
-        else if (hostJson is null && options.Mode == FunctionsMode.Standalone && _catalog.QueueFunctions.Any())
+        else if (options.Mode == FunctionsMode.Standalone && _catalog.QueueFunctions.Any())
         {
-            failures.Add($"No host.json next to {AppContext.BaseDirectory} or at the repository root; standalone mode reads its queue settings. Set HostJsonPath.");
+            if (hostJson is null)
+            {
+                failures.Add($"No host.json next to {AppContext.BaseDirectory} or at the repository root; standalone mode reads its queue settings. Set HostJsonPath.");
+            }
+            else
+            {
+                try
+                {
+                    HostJsonQueueSettings.Read(hostJson);
+                }
+                catch (FormatException e)
+                {
+                    failures.Add($"HostJsonPath: {e.Message}");
+                }
+            }
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -47,7 +47,7 @@ internal static class ServiceCollectionExtensions
 
         if (mode == FunctionsMode.Standalone)
         {
-            services.AddSingleton<IQueueTriggerSource, UnavailableQueueTriggerSource>();
+            services.AddSingleton<IQueueTriggerSource, ListenerQueueTriggerSource>();
             foreach (var function in catalog.QueueFunctions)
             {
                 services.AddSingleton<IHostedService>(sp => ActivatorUtilities.CreateInstance<QueueTriggerService>(sp, function));
