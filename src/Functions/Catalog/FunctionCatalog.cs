@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using KubeBind.Functions.ExportRequests;
 using KubeBind.Functions.Health;
 
 namespace KubeBind.Functions.Catalog;
@@ -32,6 +33,7 @@ internal sealed partial class FunctionCatalog
     public static FunctionCatalog Default { get; } = new(
     [
         FunctionDefinition.Http<HealthHandler>("Health", "healthz", ["GET"]),
+        FunctionDefinition.Queue<ExportRequestHandler>(ExportRequestsFunction.Name, ExportRequestsFunction.QueueName),
     ]);
 
     public IReadOnlyList<FunctionDefinition> Functions { get; }

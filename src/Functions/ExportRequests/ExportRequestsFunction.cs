@@ -9,7 +9,7 @@ namespace KubeBind.Functions.ExportRequests;
 
 /// <summary>
 /// The <c>ExportRequests</c> function: triggered by <see cref="QueueNames.ExportRequests"/>, handled by
-/// <see cref="ExportRequestHandler"/>, which the catalog resolves as the <see cref="IQueueHandler"/> keyed by <see cref="Name"/>.
+/// <see cref="ExportRequestHandler"/>; <see cref="Catalog.FunctionCatalog.Default"/> lists it.
 /// </summary>
 internal static class ExportRequestsFunction
 {
@@ -33,7 +33,6 @@ internal static class ExportRequestsFunction
         services.TryAddSingleton<ISchemaSource, CrdSchemaSource>();
         services.TryAddSingleton<ExportRequestReconciler>();
         services.TryAddSingleton<ExportRequestHandler>();
-        services.AddKeyedSingleton<IQueueHandler>(Name, static (provider, _) => provider.GetRequiredService<ExportRequestHandler>());
         return services;
     }
 }

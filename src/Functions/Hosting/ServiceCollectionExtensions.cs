@@ -1,5 +1,6 @@
 using System.Net;
 using KubeBind.Functions.Catalog;
+using KubeBind.Functions.ExportRequests;
 using KubeBind.Functions.Hosting.CustomHandler;
 using KubeBind.Functions.Hosting.Http;
 using KubeBind.Functions.Hosting.Standalone;
@@ -40,6 +41,7 @@ internal static class ServiceCollectionExtensions
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<FunctionsOptions>>().Value.Kubernetes.Load());
         services.AddSingleton(sp => new KubernetesClient(sp.GetRequiredService<KubernetesConfiguration>()));
 
+        services.AddExportRequestsFunction(configuration);
         foreach (var function in catalog.Functions)
         {
             services.TryAddScoped(function.HandlerType);

@@ -77,14 +77,14 @@ public sealed class ExportRequestHandlerTests(ExportRequestFixture fixture) : ID
     private static QueueInvocation Invocation(string text) =>
         new() { FunctionName = ExportRequestsFunction.Name, QueueName = ExportRequestsFunction.QueueName, MessageText = text, MessageId = "m-1" };
 
-    // Through the composition root, as the host resolves it: the keyed IQueueHandler of the function.
-    private IQueueHandler Handler(params (string Key, string Value)[] settings)
+    // Through the function's registration, as the host resolves the catalog's handler type.
+    private ExportRequestHandler Handler(params (string Key, string Value)[] settings)
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(settings.Select(s => KeyValuePair.Create($"{ExportRequestOptions.SectionName}:{s.Key}", (string?)s.Value)))
             .Build();
         var services = new ServiceCollection().AddLogging().AddSingleton(fixture.Kube).AddExportRequestsFunction(configuration);
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
-        return _services.GetRequiredKeyedService<IQueueHandler>(ExportRequestsFunction.Name);
+        return _services.GetRequiredService<ExportRequestHandler>();
     }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using KubeBind.Functions.Catalog;
 using KubeBind.Functions.Tests.Support;
 
 namespace KubeBind.Functions.Tests.Hosting;
@@ -162,7 +163,7 @@ public sealed class CustomHandlerTests
         var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         Assert.Equal("ok", body["status"]!.GetValue<string>());
         Assert.Equal("CustomHandler", body["mode"]!.GetValue<string>());
-        Assert.Equal(["Health", ScriptedQueueHandler.FunctionName], body["functions"]!.AsArray().Select(f => f!["name"]!.GetValue<string>()));
+        Assert.Equal([.. FunctionCatalog.Default.Functions.Select(f => f.Name), ScriptedQueueHandler.FunctionName], body["functions"]!.AsArray().Select(f => f!["name"]!.GetValue<string>()));
     }
 
     [Fact]

@@ -58,11 +58,11 @@ public sealed class FunctionMetadataWriterTests : IDisposable
         var unrelated = Directory.CreateDirectory(Path.Combine(_directory, "wwwroot")).FullName;
         File.WriteAllText(Path.Combine(unrelated, "index.html"), "<p>");
 
-        var written = FunctionMetadataWriter.Write(FunctionCatalog.Default.With(ScriptedQueueHandler.Definition), _directory);
+        var catalog = FunctionCatalog.Default.With(ScriptedQueueHandler.Definition);
 
-        Assert.Equal(
-            [Path.Combine(_directory, "Health", "function.json"), Path.Combine(_directory, ScriptedQueueHandler.FunctionName, "function.json")],
-            written);
+        var written = FunctionMetadataWriter.Write(catalog, _directory);
+
+        Assert.Equal(catalog.Functions.Select(f => Path.Combine(_directory, f.Name, "function.json")), written);
         Assert.All(written, path => Assert.True(File.Exists(path)));
         Assert.False(Directory.Exists(stale));
         Assert.True(File.Exists(Path.Combine(unrelated, "index.html")));
