@@ -1,2 +1,4 @@
-// Placeholder until the bridge lands (issue 5): see docs/components/watchbridge.md.
-return 0;
+using KubeBind.WatchBridge.Hosting;
+
+await using var app = WatchBridgeApp.Build(args);
+await app.RunAsync();

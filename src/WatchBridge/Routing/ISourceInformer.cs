@@ -14,6 +14,9 @@ internal interface ISourceInformer
     /// <summary>Every cached object.</summary>
     IReadOnlyList<object> List();
 
-    /// <summary>Hands every change to <paramref name="onEvent"/> until the informer stops or the token fires.</summary>
+    /// <summary>
+    /// Subscribes at once (before the returned task first waits), then hands every later change to
+    /// <paramref name="onEvent"/> until the informer stops or the token fires.
+    /// </summary>
     Task PumpAsync(Action<SourceEvent> onEvent, CancellationToken cancellationToken);
 }

@@ -4,17 +4,14 @@ using KubeBind.Kubernetes.Caching;
 
 namespace KubeBind.WatchBridge.Routing;
 
-/// <summary>An <see cref="Informer{T}"/> seen as a source; it subscribes on creation, so starting it later loses nothing.</summary>
+/// <summary>An <see cref="Informer{T}"/> seen as a source.</summary>
 internal sealed class SourceInformer<T> : ISourceInformer
     where T : class
 {
-    private readonly ChannelReader<InformerEvent<T>> _events;
-
     public SourceInformer(Source<T> source, Informer<T> informer)
     {
         TypedSource = source;
         Informer = informer;
-        _events = informer.Subscribe(replay: true);
     }
 
     public event Action<Exception>? Error
@@ -33,11 +30,14 @@ internal sealed class SourceInformer<T> : ISourceInformer
 
     public IReadOnlyList<object> List() => Informer.List();
 
-    public async Task PumpAsync(Action<SourceEvent> onEvent, CancellationToken cancellationToken)
+    public Task PumpAsync(Action<SourceEvent> onEvent, CancellationToken cancellationToken) =>
+        PumpAsync(Informer.Subscribe(replay: false), onEvent, cancellationToken);
+
+    private async Task PumpAsync(ChannelReader<InformerEvent<T>> events, Action<SourceEvent> onEvent, CancellationToken cancellationToken)
     {
         try
         {
-            await foreach (var e in _events.ReadAllAsync(cancellationToken))
+            await foreach (var e in events.ReadAllAsync(cancellationToken))
             {
                 var type = e.Type switch
                 {
@@ -54,7 +54,7 @@ internal sealed class SourceInformer<T> : ISourceInformer
         }
         finally
         {
-            Informer.Unsubscribe(_events);
+            Informer.Unsubscribe(events);
         }
     }
 }
