@@ -14,6 +14,8 @@ internal static class WatchBridgeApp
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateSlimBuilder(args);
+        // Probes and scrapes arrive every few seconds; their request logs would drown the bridge's own.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         configure?.Invoke(builder);
         builder.Services.AddWatchBridge(builder.Configuration);
         var app = builder.Build();

@@ -15,8 +15,11 @@ internal sealed class BridgeMetrics
     private readonly Counter<long> _sendFailures;
     private readonly Counter<long> _resyncs;
 
-    public BridgeMetrics(IMeterFactory meterFactory, BridgeStatus status)
+    // The exporter is a dependency so that it listens before the first measurement; counts taken earlier would be lost.
+    public BridgeMetrics(IMeterFactory meterFactory, BridgeStatus status, PrometheusExporter exporter)
     {
+        ArgumentNullException.ThrowIfNull(exporter);
+
         var meter = meterFactory.Create(MeterName);
         _events = meter.CreateCounter<long>("kubebind.watchbridge.events", description: "Watch events seen, by kind and event.");
         _sent = meter.CreateCounter<long>("kubebind.watchbridge.messages.sent", description: "Messages put on a queue.");

@@ -6,13 +6,19 @@ namespace KubeBind.WatchBridge.Metrics;
 
 /// <summary>
 /// Serves this host's instruments in the Prometheus text format (0.0.4): counters as <c>&lt;name&gt;_total</c>,
-/// gauges as they are. Listens only to meters of this host's <see cref="IMeterFactory"/>, so bridges sharing a
-/// process report apart. Small on purpose: sums and last values, no histograms.
+/// gauges as they are. Listens only to this host's <see cref="IMeterFactory"/> and to meters named <c>KubeBind.*</c>,
+/// so bridges sharing a process report apart. Small on purpose: sums and last values, no histograms.
 /// </summary>
 internal sealed class PrometheusExporter : IDisposable
 {
     /// <summary>The content type of the text exposition format.</summary>
     public const string ContentType = "text/plain; version=0.0.4; charset=utf-8";
+
+    private const string MeterPrefix = "KubeBind.";
+
+    // Sums and last values only; histograms would need buckets.
+    private static readonly Type[] SupportedInstruments =
+        [typeof(Counter<>), typeof(UpDownCounter<>), typeof(ObservableCounter<>), typeof(ObservableUpDownCounter<>), typeof(ObservableGauge<>), typeof(Gauge<>)];
 
     private readonly MeterListener _listener = new();
     private readonly Lock _lock = new();
@@ -23,7 +29,7 @@ internal sealed class PrometheusExporter : IDisposable
     {
         _listener.InstrumentPublished = (instrument, listener) =>
         {
-            if (instrument.Meter.Scope == meterFactory)
+            if (instrument.Meter.Scope == meterFactory && instrument.Meter.Name.StartsWith(MeterPrefix, StringComparison.Ordinal) && IsSupported(instrument))
             {
                 lock (_lock)
                 {
@@ -89,6 +95,9 @@ internal sealed class PrometheusExporter : IDisposable
     }
 
     public void Dispose() => _listener.Dispose();
+
+    private static bool IsSupported(Instrument instrument) =>
+        instrument.GetType() is { IsGenericType: true } type && SupportedInstruments.Contains(type.GetGenericTypeDefinition());
 
     private void Record(Instrument instrument, double value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
     {

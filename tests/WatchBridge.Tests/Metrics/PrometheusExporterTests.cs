@@ -14,7 +14,7 @@ public sealed class PrometheusExporterTests : IDisposable
     public void Render_WritesCountersWithTotalSuffixAndSortedLabels()
     {
         using var exporter = new PrometheusExporter(Factory);
-        var counter = Factory.Create("test").CreateCounter<long>("kubebind.test.events", description: "Events seen.");
+        var counter = Factory.Create("KubeBind.Test").CreateCounter<long>("kubebind.test.events", description: "Events seen.");
         counter.Add(2, new("kind", "BoundSchema"), new("event", "Added"));
         counter.Add(3, new("event", "Added"), new("kind", "BoundSchema"));
 
@@ -32,7 +32,7 @@ public sealed class PrometheusExporterTests : IDisposable
     {
         using var exporter = new PrometheusExporter(Factory);
         var value = 1;
-        Factory.Create("test").CreateObservableGauge("kubebind.test.leader", () => value);
+        Factory.Create("KubeBind.Test").CreateObservableGauge("kubebind.test.leader", () => value);
         _ = exporter.Render();
         value = 0;
 
@@ -45,7 +45,7 @@ public sealed class PrometheusExporterTests : IDisposable
     public void Render_EscapesLabelValues()
     {
         using var exporter = new PrometheusExporter(Factory);
-        Factory.Create("test").CreateCounter<long>("kubebind.test.odd").Add(1, new KeyValuePair<string, object?>("key", "a\"b\\c\nd"));
+        Factory.Create("KubeBind.Test").CreateCounter<long>("kubebind.test.odd").Add(1, new KeyValuePair<string, object?>("key", "a\"b\\c\nd"));
 
         var text = exporter.Render();
 
@@ -57,7 +57,7 @@ public sealed class PrometheusExporterTests : IDisposable
     {
         using var exporter = new PrometheusExporter(Factory);
         using var other = new ServiceCollection().AddMetrics().BuildServiceProvider();
-        other.GetRequiredService<IMeterFactory>().Create("test").CreateCounter<long>("kubebind.test.foreign").Add(1);
+        other.GetRequiredService<IMeterFactory>().Create("KubeBind.Test").CreateCounter<long>("kubebind.test.foreign").Add(1);
 
         var text = exporter.Render();
 
@@ -65,10 +65,22 @@ public sealed class PrometheusExporterTests : IDisposable
     }
 
     [Fact]
+    public void Render_LeavesOutOtherLibrariesAndHistograms()
+    {
+        using var exporter = new PrometheusExporter(Factory);
+        Factory.Create("Microsoft.AspNetCore.Hosting").CreateCounter<long>("aspnetcore.requests").Add(1);
+        Factory.Create("KubeBind.Test").CreateHistogram<double>("kubebind.test.duration").Record(0.5);
+
+        var text = exporter.Render();
+
+        Assert.Equal(string.Empty, text);
+    }
+
+    [Fact]
     public void Read_SumsTheSeriesMatchingTheLabels()
     {
         using var exporter = new PrometheusExporter(Factory);
-        var counter = Factory.Create("test").CreateCounter<long>("kubebind.test.sent");
+        var counter = Factory.Create("KubeBind.Test").CreateCounter<long>("kubebind.test.sent");
         counter.Add(2, new KeyValuePair<string, object?>("queue", "a"));
         counter.Add(3, new KeyValuePair<string, object?>("queue", "b"));
 
