@@ -56,14 +56,21 @@ internal sealed class BridgeHost : IAsyncDisposable
         return settings;
     }
 
-    public static async Task<BridgeHost> StartAsync(TestCluster cluster, string lease, params (string Key, string Value)[] overrides)
+    public static Task<BridgeHost> StartAsync(TestCluster cluster, string lease, params (string Key, string Value)[] overrides) =>
+        StartAsync(cluster, lease, recordMessages: true, overrides);
+
+    /// <summary>Starts a bridge; unless <paramref name="recordMessages"/>, it sends with its default sender (Storage queues) and <see cref="Sender"/> stays empty.</summary>
+    public static async Task<BridgeHost> StartAsync(TestCluster cluster, string lease, bool recordMessages, params (string Key, string Value)[] overrides)
     {
         var sender = new RecordingSender();
         var app = WatchBridgeApp.Build([], builder =>
         {
             builder.Logging.ClearProviders();
             builder.Configuration.AddInMemoryCollection(Settings(cluster, lease, overrides));
-            builder.Services.AddSingleton<IMessageSender>(sender);
+            if (recordMessages)
+            {
+                builder.Services.AddSingleton<IMessageSender>(sender);
+            }
         });
         using var timeout = new CancellationTokenSource(WaitFor.DefaultTimeout);
         await app.StartAsync(timeout.Token);

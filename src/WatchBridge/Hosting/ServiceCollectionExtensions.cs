@@ -1,9 +1,11 @@
 using System.Security.Cryptography;
 using KubeBind.Kubernetes;
 using KubeBind.Kubernetes.Config;
+using KubeBind.Queues;
 using KubeBind.WatchBridge.Bridge;
 using KubeBind.WatchBridge.Metrics;
 using KubeBind.WatchBridge.Routing;
+using KubeBind.WatchBridge.Sending;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -16,7 +18,8 @@ internal static class ServiceCollectionExtensions
     /// <summary>
     /// Adds the bridge: validated options from <paramref name="configuration"/>, the cluster client, the routing
     /// table, the leader-elected pipeline, metrics and the health endpoint's listener. A <see cref="KubernetesClient"/>,
-    /// <see cref="Sending.IMessageSender"/> or <see cref="TimeProvider"/> registered before this call is used instead of the default.
+    /// <see cref="IMessageSender"/> (default: Storage queues) or <see cref="TimeProvider"/> registered before this call
+    /// is used instead of the default.
     /// </summary>
     public static IServiceCollection AddWatchBridge(this IServiceCollection services, IConfiguration configuration)
     {
@@ -25,6 +28,8 @@ internal static class ServiceCollectionExtensions
         services.AddMetrics();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => CreateClient(sp.GetRequiredService<IOptions<WatchBridgeOptions>>().Value));
+        services.TryAddSingleton(sp => new QueueServiceClient(sp.GetRequiredService<IOptions<WatchBridgeOptions>>().Value.AzureWebJobsStorage));
+        services.TryAddSingleton<IMessageSender, StorageQueueSender>();
         services.TryAddSingleton(Routes.Table);
         services.TryAddSingleton(_ => new BridgeStatus(NewIdentity()));
         services.TryAddSingleton<BridgeMetrics>();

@@ -1,3 +1,4 @@
+using KubeBind.Queues;
 using Microsoft.Extensions.Options;
 
 namespace KubeBind.WatchBridge.Hosting;
@@ -18,6 +19,18 @@ internal sealed class WatchBridgeOptionsValidator : IValidateOptions<WatchBridge
         if (string.IsNullOrWhiteSpace(options.AzureWebJobsStorage))
         {
             failures.Add($"AzureWebJobsStorage: a Storage connection string is required ('{WatchBridgeOptions.DevelopmentStorage}' for Azurite).");
+        }
+        else
+        {
+            try
+            {
+                StorageConnectionString.Parse(options.AzureWebJobsStorage);
+            }
+            catch (FormatException e)
+            {
+                // The parser's message names the faulty part and never echoes the key.
+                failures.Add($"AzureWebJobsStorage: {e.Message}");
+            }
         }
 
         if (options.ResyncPeriod <= TimeSpan.Zero)

@@ -9,6 +9,7 @@ public sealed class WatchBridgeOptionsValidatorTests
     {
         ["Kubernetes:Kubeconfig missing"] = o => o.Kubernetes.Kubeconfig = "/nonexistent/kubeconfig",
         ["AzureWebJobsStorage blank"] = o => o.AzureWebJobsStorage = " ",
+        ["AzureWebJobsStorage without key"] = o => o.AzureWebJobsStorage = "AccountName=provider",
         ["ResyncPeriod zero"] = o => o.ResyncPeriod = TimeSpan.Zero,
         ["Workers zero"] = o => o.Workers = 0,
         ["Lease:Namespace empty"] = o => o.Lease.Namespace = string.Empty,

@@ -1,0 +1,24 @@
+using KubeBind.Queues;
+
+namespace KubeBind.WatchBridge.Sending;
+
+/// <summary>
+/// Sends to Azure Storage queues (Azurite locally) in the Functions queue trigger's base64 encoding. A queue is
+/// created on the first send that finds it missing, so a fresh account or a deleted queue needs no set-up step.
+/// </summary>
+internal sealed class StorageQueueSender(QueueServiceClient service) : IMessageSender
+{
+    public async Task SendAsync(string queueName, string messageText, CancellationToken cancellationToken)
+    {
+        var queue = service.GetQueueClient(queueName, QueueMessageEncoding.Base64);
+        try
+        {
+            await queue.SendMessageAsync(messageText, cancellationToken: cancellationToken);
+        }
+        catch (QueueStorageException e) when (e.IsQueueNotFound)
+        {
+            await queue.CreateIfNotExistsAsync(cancellationToken);
+            await queue.SendMessageAsync(messageText, cancellationToken: cancellationToken);
+        }
+    }
+}
