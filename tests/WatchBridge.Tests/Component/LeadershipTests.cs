@@ -1,5 +1,6 @@
 using System.Net;
 using KubeBind.Api.Queues;
+using KubeBind.Kubernetes.Models;
 using KubeBind.Testing;
 using KubeBind.WatchBridge.Tests.Fakes;
 
@@ -37,6 +38,25 @@ public sealed class LeadershipTests(BridgeClusterFixture fixture) : IDisposable
         var resent = await standby.Sender.WaitForAsync(m => m.Namespace == contract, "the new leader to resend the request");
 
         Assert.Equal(("only-once", MessageEvents.Resync), (resent.Name, resent.Cause!.Event));
+    }
+
+    [Fact]
+    public async Task Bridge_StopsSending_WhenAnotherHolderTakesTheLease()
+    {
+        var lease = TestCluster.UniqueName("lease");
+        var contract = await Cluster.CreateNamespaceAsync("contract");
+        await using var bridge = await BridgeHost.StartAsync(Cluster, lease);
+        await bridge.WaitUntilLeadingAsync();
+        var leases = Cluster.Kube.Resource(Lease.Resource, KubernetesJsonContext.Default.Lease);
+
+        var current = await leases.GetAsync(lease, "default");
+        var stolen = current.Spec! with { HolderIdentity = "intruder", LeaseDurationSeconds = 3600, RenewTime = DateTimeOffset.UtcNow };
+        await leases.UpdateAsync(current with { Spec = stolen }, "default");
+        await WaitFor.ConditionAsync(() => Task.FromResult(!bridge.Status.IsLeader && bridge.Status.Leader == "intruder"), "the bridge to see it lost the lease");
+        await Cluster.Kube.Requests().CreateAsync(Objects.Request(contract, "unsent", ("example.com", "widgets")), contract);
+
+        Assert.False(bridge.Status.IsSynced);
+        Assert.Empty(bridge.Sender.InNamespace(contract));
     }
 
     [Fact]
