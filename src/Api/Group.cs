@@ -1,3 +1,5 @@
+using KubeBind.Kubernetes.Models;
+
 namespace KubeBind.Api;
 
 /// <summary>The kube-bind API group and its versions.</summary>
@@ -11,4 +13,7 @@ public static class Group
 
     /// <summary>The apiVersion of v1alpha2 objects.</summary>
     public const string ApiVersion = Name + "/" + V1Alpha2;
+
+    /// <summary>The v1alpha2 resource with this plural name, e.g. <c>apiserviceexportrequests</c>.</summary>
+    public static GroupVersionResource Resource(string plural) => new(Name, V1Alpha2, plural);
 }

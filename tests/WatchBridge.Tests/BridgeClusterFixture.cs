@@ -1,4 +1,3 @@
-using KubeBind.Api.Crds;
 using KubeBind.Testing;
 
 namespace KubeBind.WatchBridge.Tests;
@@ -11,8 +10,7 @@ public sealed class BridgeClusterFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await Cluster.InitializeAsync();
-        using var timeout = new CancellationTokenSource(WaitFor.DefaultTimeout);
-        await new CrdInstaller(Cluster.Kube).InstallAsync(CrdManifests.ProviderNames, timeout.Token);
+        await ProviderSetup.InstallKubeBindCrdsAsync(Cluster);
     }
 
     public Task DisposeAsync() => Cluster.DisposeAsync();

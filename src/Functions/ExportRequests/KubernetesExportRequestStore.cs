@@ -9,10 +9,10 @@ namespace KubeBind.Functions.ExportRequests;
 /// <summary><see cref="IExportRequestStore"/> over our Kubernetes client, one live request per call.</summary>
 internal sealed class KubernetesExportRequestStore(KubernetesClient client) : IExportRequestStore
 {
-    private readonly ResourceClient<ApiServiceExportRequest> _requests = client.Resource(Gvr(ApiServiceExportRequest.Resource), ApiJson.TypeInfo<ApiServiceExportRequest>());
-    private readonly ResourceClient<ApiServiceExport> _exports = client.Resource(Gvr(ApiServiceExport.Resource), ApiJson.TypeInfo<ApiServiceExport>());
-    private readonly ResourceClient<BoundSchema> _boundSchemas = client.Resource(Gvr(BoundSchema.Resource), ApiJson.TypeInfo<BoundSchema>());
-    private readonly ResourceClient<ApiServiceNamespace> _namespaces = client.Resource(Gvr(ApiServiceNamespace.Resource), ApiJson.TypeInfo<ApiServiceNamespace>());
+    private readonly ResourceClient<ApiServiceExportRequest> _requests = client.ApiServiceExportRequests();
+    private readonly ResourceClient<ApiServiceExport> _exports = client.ApiServiceExports();
+    private readonly ResourceClient<BoundSchema> _boundSchemas = client.BoundSchemas();
+    private readonly ResourceClient<ApiServiceNamespace> _namespaces = client.ApiServiceNamespaces();
 
     public Task<ApiServiceExportRequest?> GetRequestAsync(string ns, string name, CancellationToken cancellationToken) =>
         GetOrNullAsync(_requests, ns, name, cancellationToken);
@@ -55,7 +55,6 @@ internal sealed class KubernetesExportRequestStore(KubernetesClient client) : IE
     public Task<ApiServiceNamespace> CreateApiServiceNamespaceAsync(ApiServiceNamespace apiServiceNamespace, CancellationToken cancellationToken) =>
         _namespaces.CreateAsync(apiServiceNamespace, cancellationToken: cancellationToken);
 
-    private static GroupVersionResource Gvr(string resource) => new(Group.Name, Group.V1Alpha2, resource);
 
     private static async Task<T?> GetOrNullAsync<T>(ResourceClient<T> resource, string ns, string name, CancellationToken cancellationToken)
         where T : class

@@ -54,7 +54,7 @@ internal static class Routes
     private static Source<T> Typed<T>(string kind, string resource)
         where T : class
     {
-        var gvr = new GroupVersionResource(Group.Name, Group.V1Alpha2, resource);
+        var gvr = Group.Resource(resource);
         return new Source<T>(kind, gvr, client => client.Resource(gvr, ApiJson.TypeInfo<T>()));
     }
 }

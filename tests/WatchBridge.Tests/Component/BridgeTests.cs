@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using KubeBind.Api;
 using KubeBind.Api.Queues;
+using KubeBind.Api.V1Alpha2;
 using KubeBind.Kubernetes.Rest;
 using KubeBind.Testing;
 using KubeBind.WatchBridge.Tests.Fakes;
@@ -19,7 +20,7 @@ public sealed class BridgeTests(BridgeClusterFixture fixture)
         await using var bridge = await StartLeaderAsync();
         var ns = await Cluster.CreateNamespaceAsync("contract");
 
-        var created = await Cluster.Kube.Requests().CreateAsync(Objects.Request(ns, "widgets", ("example.com", "widgets")), ns);
+        var created = await Cluster.Kube.ApiServiceExportRequests().CreateAsync(Objects.Request(ns, "widgets", ("example.com", "widgets")), ns);
         await bridge.Sender.WaitForAsync(m => m.Namespace == ns, "a message for the new request");
         await bridge.WaitUntilIdleAsync();
 
@@ -41,13 +42,13 @@ public sealed class BridgeTests(BridgeClusterFixture fixture)
         var coalescedBefore = bridge.Metrics.Read("kubebind.watchbridge.messages.coalesced");
         var eventsBefore = bridge.EventsSeen("APIServiceExportRequest");
         bridge.Sender.Hold();
-        await Cluster.Kube.Requests().CreateAsync(Objects.Request(ns, "busy", ("example.com", "widgets")), ns);
+        await Cluster.Kube.ApiServiceExportRequests().CreateAsync(Objects.Request(ns, "busy", ("example.com", "widgets")), ns);
         await WaitFor.ConditionAsync(() => Task.FromResult(bridge.Sender.Blocked == 1), "the first message to wait at the blocked sender");
 
         const int Updates = 10;
         for (var i = 0; i < Updates; i++)
         {
-            await Cluster.Kube.Requests().PatchAsync("busy", PatchType.Merge, new JsonObject { ["metadata"] = new JsonObject { ["labels"] = new JsonObject { ["round"] = $"{i}" } } }, ns);
+            await Cluster.Kube.ApiServiceExportRequests().PatchAsync("busy", PatchType.Merge, new JsonObject { ["metadata"] = new JsonObject { ["labels"] = new JsonObject { ["round"] = $"{i}" } } }, ns);
         }
 
         await WaitFor.ConditionAsync(() => Task.FromResult(bridge.EventsSeen("APIServiceExportRequest") - eventsBefore == Updates + 1), "every update to be seen");
@@ -58,7 +59,7 @@ public sealed class BridgeTests(BridgeClusterFixture fixture)
         var coalesced = bridge.Metrics.Read("kubebind.watchbridge.messages.coalesced") - coalescedBefore;
         Assert.True(messages.Count < Updates + 1, $"{messages.Count} messages for {Updates + 1} events");
         Assert.Equal(Updates + 1, messages.Count + coalesced);
-        Assert.Equal($"{Updates - 1}", (await Cluster.Kube.Requests().GetAsync("busy", ns)).Metadata.Labels!["round"]);
+        Assert.Equal($"{Updates - 1}", (await Cluster.Kube.ApiServiceExportRequests().GetAsync("busy", ns)).Metadata.Labels!["round"]);
         Assert.Equal(MessageEvents.Modified, messages[^1].Cause!.Event);
     }
 
@@ -68,9 +69,9 @@ public sealed class BridgeTests(BridgeClusterFixture fixture)
         var group = UniqueGroup();
         var contract = await Cluster.CreateNamespaceAsync("contract");
         var other = await Cluster.CreateNamespaceAsync("contract");
-        await Cluster.Kube.Requests().CreateAsync(Objects.Request(contract, "asking", (group, "widgets")), contract);
-        await Cluster.Kube.Requests().CreateAsync(Objects.Request(contract, "unrelated", (group, "gadgets")), contract);
-        await Cluster.Kube.Requests().CreateAsync(Objects.Request(other, "elsewhere", (group, "widgets")), other);
+        await Cluster.Kube.ApiServiceExportRequests().CreateAsync(Objects.Request(contract, "asking", (group, "widgets")), contract);
+        await Cluster.Kube.ApiServiceExportRequests().CreateAsync(Objects.Request(contract, "unrelated", (group, "gadgets")), contract);
+        await Cluster.Kube.ApiServiceExportRequests().CreateAsync(Objects.Request(other, "elsewhere", (group, "widgets")), other);
         await using var bridge = await StartLeaderAsync();
         await bridge.WaitUntilIdleAsync();
         var seen = bridge.EventsSeen("BoundSchema");
@@ -92,9 +93,9 @@ public sealed class BridgeTests(BridgeClusterFixture fixture)
         var group = UniqueGroup();
         var first = await Cluster.CreateNamespaceAsync("contract");
         var second = await Cluster.CreateNamespaceAsync("contract");
-        await Cluster.Kube.Requests().CreateAsync(Objects.Request(first, "one", (group, "widgets")), first);
-        await Cluster.Kube.Requests().CreateAsync(Objects.Request(second, "two", (group, "widgets")), second);
-        await Cluster.Kube.Requests().CreateAsync(Objects.Request(first, "unrelated", (group, "gadgets")), first);
+        await Cluster.Kube.ApiServiceExportRequests().CreateAsync(Objects.Request(first, "one", (group, "widgets")), first);
+        await Cluster.Kube.ApiServiceExportRequests().CreateAsync(Objects.Request(second, "two", (group, "widgets")), second);
+        await Cluster.Kube.ApiServiceExportRequests().CreateAsync(Objects.Request(first, "unrelated", (group, "gadgets")), first);
         await using var bridge = await StartLeaderAsync();
         await bridge.WaitUntilIdleAsync();
         var crdName = $"widgets.{group}";
@@ -119,7 +120,7 @@ public sealed class BridgeTests(BridgeClusterFixture fixture)
         var contract = await Cluster.CreateNamespaceAsync("contract");
         await using var bridge = await StartLeaderAsync();
 
-        await Cluster.Kube.Exports().CreateAsync(Objects.Export(contract, "my-binding", "example.com", "widgets"), contract);
+        await Cluster.Kube.ApiServiceExports().CreateAsync(Objects.Export(contract, "my-binding", "example.com", "widgets"), contract);
         var message = await bridge.Sender.WaitForAsync(m => m.Namespace == contract, "a message for the export's request");
 
         Assert.Equal(("APIServiceExportRequest", "my-binding"), (message.Kind, message.Name));
@@ -133,8 +134,8 @@ public sealed class BridgeTests(BridgeClusterFixture fixture)
         var contract = await Cluster.CreateNamespaceAsync("contract");
         var lease = TestCluster.UniqueName("lease");
         var first = await StartLeaderAsync(lease);
-        await Cluster.Kube.Requests().CreateAsync(Objects.Request(contract, "a", ("example.com", "widgets")), contract);
-        await Cluster.Kube.Requests().CreateAsync(Objects.Request(contract, "b", ("example.com", "gadgets")), contract);
+        await Cluster.Kube.ApiServiceExportRequests().CreateAsync(Objects.Request(contract, "a", ("example.com", "widgets")), contract);
+        await Cluster.Kube.ApiServiceExportRequests().CreateAsync(Objects.Request(contract, "b", ("example.com", "gadgets")), contract);
         await WaitFor.ConditionAsync(() => Task.FromResult(first.Sender.InNamespace(contract).Count == 2), "both requests to be sent");
         await first.DisposeAsync();
 
@@ -152,7 +153,7 @@ public sealed class BridgeTests(BridgeClusterFixture fixture)
         await using var bridge = await StartLeaderAsync(("ResyncPeriod", "00:00:00.3"));
         var periodicBefore = bridge.Metrics.Read("kubebind.watchbridge.resyncs", KeyValuePair.Create("reason", "periodic"));
 
-        await Cluster.Kube.Requests().CreateAsync(Objects.Request(contract, "steady", ("example.com", "widgets")), contract);
+        await Cluster.Kube.ApiServiceExportRequests().CreateAsync(Objects.Request(contract, "steady", ("example.com", "widgets")), contract);
         await bridge.Sender.WaitForAsync(m => m.Namespace == contract && m.Cause?.Event == MessageEvents.Added, "the request's own message");
         await bridge.Sender.WaitForAsync(m => m.Namespace == contract && m.Cause?.Event == MessageEvents.Resync, "a periodic resync of the request");
 

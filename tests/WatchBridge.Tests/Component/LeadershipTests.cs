@@ -1,5 +1,6 @@
 using System.Net;
 using KubeBind.Api.Queues;
+using KubeBind.Api.V1Alpha2;
 using KubeBind.Kubernetes.Models;
 using KubeBind.Testing;
 using KubeBind.WatchBridge.Tests.Fakes;
@@ -25,7 +26,7 @@ public sealed class LeadershipTests(BridgeClusterFixture fixture) : IDisposable
         var (leader, standby) = a.Status.IsLeader ? (a, b) : (b, a);
         await using var toStop = leader;
 
-        await Cluster.Kube.Requests().CreateAsync(Objects.Request(contract, "only-once", ("example.com", "widgets")), contract);
+        await Cluster.Kube.ApiServiceExportRequests().CreateAsync(Objects.Request(contract, "only-once", ("example.com", "widgets")), contract);
         await leader.Sender.WaitForAsync(m => m.Namespace == contract, "the leader to send the request");
         await leader.WaitUntilIdleAsync();
 
@@ -53,7 +54,7 @@ public sealed class LeadershipTests(BridgeClusterFixture fixture) : IDisposable
         var stolen = current.Spec! with { HolderIdentity = "intruder", LeaseDurationSeconds = 3600, RenewTime = DateTimeOffset.UtcNow };
         await leases.UpdateAsync(current with { Spec = stolen }, "default");
         await WaitFor.ConditionAsync(() => Task.FromResult(!bridge.Status.IsLeader && bridge.Status.Leader == "intruder"), "the bridge to see it lost the lease");
-        await Cluster.Kube.Requests().CreateAsync(Objects.Request(contract, "unsent", ("example.com", "widgets")), contract);
+        await Cluster.Kube.ApiServiceExportRequests().CreateAsync(Objects.Request(contract, "unsent", ("example.com", "widgets")), contract);
 
         Assert.False(bridge.Status.IsSynced);
         Assert.Empty(bridge.Sender.InNamespace(contract));
@@ -65,7 +66,7 @@ public sealed class LeadershipTests(BridgeClusterFixture fixture) : IDisposable
         var contract = await Cluster.CreateNamespaceAsync("contract");
         await using var bridge = await BridgeHost.StartAsync(Cluster, TestCluster.UniqueName("lease"));
         await bridge.WaitUntilLeadingAsync();
-        await Cluster.Kube.Requests().CreateAsync(Objects.Request(contract, "counted", ("example.com", "widgets")), contract);
+        await Cluster.Kube.ApiServiceExportRequests().CreateAsync(Objects.Request(contract, "counted", ("example.com", "widgets")), contract);
         await bridge.Sender.WaitForAsync(m => m.Namespace == contract, "the request's message");
 
         using var healthz = await _http.GetAsync(new Uri(bridge.HealthAddress, "/healthz"));

@@ -1,4 +1,5 @@
 using KubeBind.Api.Queues;
+using KubeBind.Api.V1Alpha2;
 using KubeBind.Queues;
 using KubeBind.Testing;
 using KubeBind.WatchBridge.Tests.Fakes;
@@ -19,7 +20,7 @@ public sealed class StorageBridgeTests(BridgeClusterFixture fixture, Azurite azu
         using var service = new QueueServiceClient(azurite.ConnectionString);
         var queue = service.GetQueueClient(ReconcileTargets.ExportRequests.Queue);
 
-        await cluster.Kube.Requests().CreateAsync(Objects.Request(contract, "stored", ("example.com", "widgets")), contract);
+        await cluster.Kube.ApiServiceExportRequests().CreateAsync(Objects.Request(contract, "stored", ("example.com", "widgets")), contract);
         var received = new List<ReconcileMessage>();
         await WaitFor.ConditionAsync(
             async () =>

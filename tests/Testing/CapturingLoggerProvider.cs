@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 
-namespace KubeBind.Functions.Tests.Support;
+using Microsoft.Extensions.Logging;
+
+namespace KubeBind.Testing;
 
 /// <summary>Keeps every log line with the scopes around it, so tests can assert what an invocation logged.</summary>
 public sealed class CapturingLoggerProvider : ILoggerProvider, ISupportExternalScope
