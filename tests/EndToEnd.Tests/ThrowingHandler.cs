@@ -9,13 +9,13 @@ internal sealed class ThrowingHandler : IQueueHandler
 
     public const string QueueName = "kubebind-e2e-alwaysfails";
 
-    private static int s_invocations;
+    private static int _invocations;
 
-    public static int Invocations => Volatile.Read(ref s_invocations);
+    public static int Invocations => Volatile.Read(ref _invocations);
 
     public Task<QueueResult> HandleAsync(QueueInvocation invocation, CancellationToken cancellationToken)
     {
-        Interlocked.Increment(ref s_invocations);
+        Interlocked.Increment(ref _invocations);
         throw new InvalidOperationException($"{FunctionName} fails on purpose (delivery {invocation.DequeueCount}).");
     }
 }
