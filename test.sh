@@ -37,6 +37,13 @@ passed=$(grep -Eo 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
 failed=$(grep -Eo 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
 skipped=$(grep -Eo 'Skipped: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
 echo "${passed} passed, ${failed} failed, ${skipped} skipped"
+# Every test project must report; a run cut short otherwise looks like a smaller green one.
+projects=$(find tests -name '*.Tests.csproj' | wc -l)
+reported=$(grep -Ec '^(Passed|Failed)! ' "$log" || true)
+if [ "$reported" -ne "$projects" ]; then
+  echo "test.sh: only ${reported} of ${projects} test projects reported results; see the output above" >&2
+  exit 1
+fi
 if [ "$status" -ne 0 ] || [ "$failed" -ne 0 ] || [ "$passed" -eq 0 ]; then
   exit 1
 fi

@@ -61,7 +61,11 @@ internal sealed class FunctionsOptionsValidator : IValidateOptions<FunctionsOpti
             {
                 try
                 {
-                    HostJsonQueueSettings.Read(hostJson);
+                    // The bridge and requeue copies are always base64, as the Functions host expects by default.
+                    if (HostJsonQueueSettings.Read(hostJson).MessageEncoding != QueueMessageEncoding.Base64)
+                    {
+                        failures.Add($"HostJsonPath: {hostJson} sets extensions.queues.messageEncoding to something other than base64; the watch bridge sends base64, so every message would be unreadable.");
+                    }
                 }
                 catch (FormatException e)
                 {

@@ -87,6 +87,7 @@ public sealed class ExportRequestPipelineTests(PipelineFixture fixture) : IAsync
         await CreateRequestAsync(ns, "cowboys", Cowboys());
         await WaitForPhaseAsync(ns, "cowboys", RequestPhase.Succeeded);
         await _bridge!.WaitUntilIdleLeaderAsync();
+        await _bridge.StopAsync(); // from here on, only the two copies below reach the function
         var key = $"{ns}/cowboys";
         var handled = fixture.Invocations(key);
         var before = await VersionsAsync(ns, "cowboys");

@@ -14,17 +14,11 @@ internal sealed class ExportRequestOptions
     /// <summary>The canonical (and only supported) schema source: CRDs labelled <c>kube-bind.io/exported=true</c>.</summary>
     public const string CrdSchemaSource = "CustomResourceDefinition.v1.apiextensions.k8s.io";
 
-    /// <summary>The shortest schema sync interval upstream accepts.</summary>
-    public static readonly TimeSpan MinimumSchemaSyncInterval = TimeSpan.FromSeconds(10);
-
     /// <summary><c>Namespaced</c> or <c>Cluster</c> (any case): the informerScope of exports and BoundSchemas.</summary>
     public string ConsumerScope { get; set; } = InformerScope.Namespaced;
 
     /// <summary><c>Prefixed</c>, <c>Namespaced</c> or <c>None</c> (any case): the isolation of exports.</summary>
     public string Isolation { get; set; } = Api.V1Alpha2.Isolation.Prefixed;
-
-    /// <summary>How often requests with <c>schemaUpdatePolicy: Always</c> are reconciled again; at least 10 s.</summary>
-    public TimeSpan SchemaSyncInterval { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>The Kind.Version.Group of the objects BoundSchemas are copied from; only CRDs are supported so far.</summary>
     public string SchemaSource { get; set; } = CrdSchemaSource;

@@ -36,11 +36,6 @@ internal sealed class ExportRequestOptionsSetup : IPostConfigureOptions<ExportRe
             failures.Add($"{ExportRequestOptions.SectionName}:Isolation must be Prefixed, Namespaced or None, not '{options.Isolation}'.");
         }
 
-        if (options.SchemaSyncInterval < ExportRequestOptions.MinimumSchemaSyncInterval)
-        {
-            failures.Add($"{ExportRequestOptions.SectionName}:SchemaSyncInterval must be at least 10s, not {options.SchemaSyncInterval}.");
-        }
-
         if (options.SchemaSource != ExportRequestOptions.CrdSchemaSource)
         {
             failures.Add($"{ExportRequestOptions.SectionName}:SchemaSource '{options.SchemaSource}' is not supported; only {ExportRequestOptions.CrdSchemaSource} (alias customresourcedefinitions) is.");

@@ -83,20 +83,11 @@ internal sealed class ExportRequestReconciler(
             return new ExportRequestOutcome(ExportRequestState.Pruned);
         }
 
-        TimeSpan? next = state switch
-        {
-            // Nothing announces a newly labelled CRD, so poll, backing off as the request ages (a stateless doubling).
-            ExportRequestState.Waiting => Clamp(age, MinimumRetry, _options.SchemaSyncInterval),
-            ExportRequestState.Succeeded when always => _options.SchemaSyncInterval,
-            _ => null,
-        };
-        if (!always)
-        {
-            // Come back when the request is due for deletion, rather than hope for an event then.
-            var untilPruned = Clamp(Retention - age, MinimumRetry, Retention);
-            next = next is { } delay && delay < untilPruned ? delay : untilPruned;
-        }
-
+        // No polling: the watch bridge routes exported-CRD and BoundSchema changes to the requests naming them and
+        // resyncs every request periodically, which is what upstream's --schema-sync-interval requeue was for. A
+        // self-requeue per delivery would start a new chain on every resync and duplicate, and never end for Always.
+        // The one callback is the deletion mark, which ends every chain it starts.
+        TimeSpan? next = always ? null : Clamp(Retention - age, MinimumRetry, Retention);
         return new ExportRequestOutcome(state, next);
     }
 

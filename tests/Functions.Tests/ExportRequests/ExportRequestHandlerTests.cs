@@ -53,14 +53,14 @@ public sealed class ExportRequestHandlerTests(ExportRequestFixture fixture) : ID
     }
 
     [Fact]
-    public async Task HandleAsync_RequeuesAfterSchemaSyncInterval_WhenPolicyIsAlways()
+    public async Task HandleAsync_CompletesWithoutRequeue_WhenPolicyIsAlways()
     {
         var request = await fixture.CreateRequestAsync(new() { Resources = [new() { Group = "wildwest.dev", Resource = "cowboys" }], SchemaUpdatePolicy = SchemaUpdatePolicy.Always });
         var message = new ReconcileMessage { Kind = ApiServiceExportRequest.KindName, Namespace = request.Metadata.Namespace, Name = "export" };
 
-        var result = await Handler(("SchemaSyncInterval", "00:00:30")).HandleAsync(Invocation(message.ToJson()), _deadline.Token);
+        var result = await Handler().HandleAsync(Invocation(message.ToJson()), _deadline.Token);
 
-        Assert.Equal(TimeSpan.FromSeconds(30), result.RequeueAfter);
+        Assert.Null(result.RequeueAfter);
     }
 
     [Fact]

@@ -14,7 +14,7 @@ public sealed class ExportRequestOptionsTests
 
         var options = services.GetRequiredService<IOptions<ExportRequestOptions>>().Value;
 
-        Assert.Equal(("Namespaced", "Prefixed", TimeSpan.FromMinutes(5), "CustomResourceDefinition.v1.apiextensions.k8s.io"), (options.ConsumerScope, options.Isolation, options.SchemaSyncInterval, options.SchemaSource));
+        Assert.Equal(("Namespaced", "Prefixed", "CustomResourceDefinition.v1.apiextensions.k8s.io"), (options.ConsumerScope, options.Isolation, options.SchemaSource));
     }
 
     [Theory]
@@ -34,7 +34,6 @@ public sealed class ExportRequestOptionsTests
     [InlineData("ConsumerScope", "Namespace", "ConsumerScope must be Namespaced or Cluster")]
     [InlineData("Isolation", "prefix", "Isolation must be Prefixed, Namespaced or None")]
     [InlineData("Isolation", "", "Isolation must be Prefixed, Namespaced or None")]
-    [InlineData("SchemaSyncInterval", "00:00:09", "SchemaSyncInterval must be at least 10s")]
     [InlineData("SchemaSource", "apiresourceschemas", "SchemaSource 'apiresourceschemas' is not supported")]
     public void StartupValidation_Fails_WhenSettingIsInvalid(string key, string value, string message)
     {
@@ -43,16 +42,6 @@ public sealed class ExportRequestOptionsTests
         var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IStartupValidator>().Validate());
 
         Assert.Contains(message, error.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void StartupValidation_Passes_WhenIntervalIsTheMinimum()
-    {
-        using var services = Services(("SchemaSyncInterval", "00:00:10"));
-
-        services.GetRequiredService<IStartupValidator>().Validate();
-
-        Assert.Equal(TimeSpan.FromSeconds(10), services.GetRequiredService<IOptions<ExportRequestOptions>>().Value.SchemaSyncInterval);
     }
 
     private static ServiceProvider Services(params (string Key, string Value)[] settings)

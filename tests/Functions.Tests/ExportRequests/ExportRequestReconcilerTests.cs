@@ -121,7 +121,7 @@ public sealed class ExportRequestReconcilerTests(ExportRequestFixture fixture) :
 
         var outcome = await fixture.Reconciler().ReconcileAsync(ns, "export", Deadline);
 
-        Assert.InRange(waiting.RequeueAfter!.Value, TimeSpan.FromSeconds(1), new ExportRequestOptions().SchemaSyncInterval);
+        Assert.InRange(waiting.RequeueAfter!.Value, ExportRequestReconciler.Retention - TimeSpan.FromMinutes(1), ExportRequestReconciler.Retention);
         Assert.Equal(ExportRequestState.Succeeded, outcome.State);
         var status = (await fixture.Requests.GetAsync("export", ns)).Status;
         Assert.True(status.Conditions.IsTrue(ExportRequestConditions.ExportsReady));
@@ -292,9 +292,7 @@ public sealed class ExportRequestReconcilerTests(ExportRequestFixture fixture) :
             Spec = stale,
         });
         await fixture.CreateRequestAsync(new() { Resources = [Cowboys], SchemaUpdatePolicy = policy }, ns);
-        var options = new ExportRequestOptions { SchemaSyncInterval = TimeSpan.FromSeconds(42) };
-
-        var outcome = await fixture.Reconciler(options).ReconcileAsync(ns, "export", Deadline);
+        var outcome = await fixture.Reconciler().ReconcileAsync(ns, "export", Deadline);
 
         var boundSchema = await fixture.BoundSchemas.GetAsync("cowboys.wildwest.dev", ns);
         Assert.Equal(replaced ? SpecHash.Of(source) : SpecHash.Of(stale), boundSchema.Metadata.Annotations![Annotations.SourceSpecHash]);
@@ -303,7 +301,7 @@ public sealed class ExportRequestReconcilerTests(ExportRequestFixture fixture) :
         Assert.Equal(ExportRequestState.Succeeded, outcome.State);
         if (replaced)
         {
-            Assert.Equal(options.SchemaSyncInterval, outcome.RequeueAfter);
+            Assert.Null(outcome.RequeueAfter); // the bridge's CRD routing and resync drive Always requests
         }
         else
         {

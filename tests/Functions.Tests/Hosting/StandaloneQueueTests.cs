@@ -58,6 +58,14 @@ public sealed class StandaloneQueueTests(Azurite azurite) : IDisposable
         Assert.Contains(error.Failures, f => f.StartsWith("HostJsonPath: ", StringComparison.Ordinal) && f.Contains("batchSize", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Start_Fails_WhenHostJsonMessageEncodingIsNotBase64()
+    {
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => StartAsync("plain-encoding.json"));
+
+        Assert.Contains(error.Failures, f => f.StartsWith("HostJsonPath: ", StringComparison.Ordinal) && f.Contains("base64", StringComparison.Ordinal));
+    }
+
     public void Dispose() => _service.Dispose();
 
     private async Task<TestApp> StartAsync(string hostJson = "fast-retries.json")
