@@ -203,6 +203,24 @@ public sealed class QueueClient
     }
 
     /// <summary>Puts text exactly as given, bypassing the encoding: copies of received messages keep their wire form.</summary>
+    /// <summary>Like <see cref="SendMessageAsync"/>, but creates the queue first when the send finds it missing.</summary>
+    public Task<SendReceipt> SendMessageCreatingQueueAsync(string text, TimeSpan? visibilityDelay = null, CancellationToken cancellationToken = default) =>
+        CreatingQueueAsync(() => SendMessageAsync(text, visibilityDelay, cancellationToken: cancellationToken), cancellationToken);
+
+    /// <summary>Runs <paramref name="operation"/>; if the queue does not exist, creates it and runs it once more.</summary>
+    internal async Task<T> CreatingQueueAsync<T>(Func<Task<T>> operation, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await operation().ConfigureAwait(false);
+        }
+        catch (QueueStorageException e) when (e.IsQueueNotFound)
+        {
+            await CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
+            return await operation().ConfigureAwait(false);
+        }
+    }
+
     internal Task<SendReceipt> SendWireTextAsync(string wireText, TimeSpan? visibilityDelay, CancellationToken cancellationToken) =>
         WithEncoding(QueueMessageEncoding.None).SendMessageAsync(wireText, visibilityDelay, null, cancellationToken);
 

@@ -277,15 +277,7 @@ public sealed class QueueListener
 
     private async Task PoisonAsync(QueueMessage message, string popReceipt)
     {
-        try
-        {
-            await _poison.SendWireTextAsync(message.WireText, null, CancellationToken.None).ConfigureAwait(false);
-        }
-        catch (QueueStorageException e) when (e.IsQueueNotFound)
-        {
-            await _poison.CreateIfNotExistsAsync(CancellationToken.None).ConfigureAwait(false);
-            await _poison.SendWireTextAsync(message.WireText, null, CancellationToken.None).ConfigureAwait(false);
-        }
+        await _poison.CreatingQueueAsync(() => _poison.SendWireTextAsync(message.WireText, null, CancellationToken.None), CancellationToken.None).ConfigureAwait(false);
 
         await _queue.DeleteMessageAsync(message.MessageId, popReceipt, CancellationToken.None).ConfigureAwait(false);
         _metrics.Poisoned();

@@ -8,17 +8,6 @@ namespace KubeBind.WatchBridge.Sending;
 /// </summary>
 internal sealed class StorageQueueSender(QueueServiceClient service) : IMessageSender
 {
-    public async Task SendAsync(string queueName, string messageText, CancellationToken cancellationToken)
-    {
-        var queue = service.GetQueueClient(queueName, QueueMessageEncoding.Base64);
-        try
-        {
-            await queue.SendMessageAsync(messageText, cancellationToken: cancellationToken);
-        }
-        catch (QueueStorageException e) when (e.IsQueueNotFound)
-        {
-            await queue.CreateIfNotExistsAsync(cancellationToken);
-            await queue.SendMessageAsync(messageText, cancellationToken: cancellationToken);
-        }
-    }
+    public Task SendAsync(string queueName, string messageText, CancellationToken cancellationToken) =>
+        service.GetQueueClient(queueName, QueueMessageEncoding.Base64).SendMessageCreatingQueueAsync(messageText, cancellationToken: cancellationToken);
 }
