@@ -64,7 +64,7 @@ public sealed class ExportRequestPipelineTests(PipelineFixture fixture) : IAsync
         var request = await WaitForRequestAsync(ns, "unicorns", r => HasCondition(r, ExportRequestConditions.ExportsReady, ConditionStatus.False), "ExportsReady=False");
         Assert.Equal(ExportRequestConditions.SchemaNotFound, request.Status.Conditions.Single(c => c.Type == ExportRequestConditions.ExportsReady).Reason);
         Assert.NotEqual(RequestPhase.Succeeded, request.Status.Phase);
-        Assert.Null(await GetOrNullAsync(() => _kube.ApiServiceExports().GetAsync("unicorns", ns)));
+        Assert.Null(await _kube.ApiServiceExports().GetOrNullAsync("unicorns", ns));
     }
 
     [Fact]
@@ -77,7 +77,7 @@ public sealed class ExportRequestPipelineTests(PipelineFixture fixture) : IAsync
         var request = await WaitForPhaseAsync(ns, "greedy", RequestPhase.Failed);
         AssertCondition(request, ExportRequestConditions.PermissionClaim, ConditionStatus.False, ExportRequestConditions.InvalidPermissionClaim);
         Assert.Contains("deployments.apps", request.Status.TerminalMessage, StringComparison.Ordinal);
-        Assert.Null(await GetOrNullAsync(() => _kube.ApiServiceExports().GetAsync("greedy", ns)));
+        Assert.Null(await _kube.ApiServiceExports().GetOrNullAsync("greedy", ns));
     }
 
     [Fact]
@@ -190,16 +190,4 @@ public sealed class ExportRequestPipelineTests(PipelineFixture fixture) : IAsync
         }
     }
 
-    private static async Task<T?> GetOrNullAsync<T>(Func<Task<T>> get)
-        where T : class
-    {
-        try
-        {
-            return await get();
-        }
-        catch (KubernetesApiException e) when (e.IsNotFound)
-        {
-            return null;
-        }
-    }
 }

@@ -47,7 +47,7 @@ public sealed class CrdInstaller
         var problems = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         foreach (var manifest in manifests)
         {
-            var current = await GetOrNullAsync(manifest.Name, cancellationToken).ConfigureAwait(false);
+            var current = await _crds.GetOrNullAsync(manifest.Name, cancellationToken: cancellationToken).ConfigureAwait(false);
             existing[manifest.Name] = current;
             if (current is null)
             {
@@ -141,20 +141,8 @@ public sealed class CrdInstaller
             // Our version is too old to watch from: read the current state below instead.
         }
 
-        return await GetOrNullAsync(name, cancellationToken).ConfigureAwait(false)
+        return await _crds.GetOrNullAsync(name, cancellationToken: cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidOperationException($"CustomResourceDefinition {name} was deleted while we waited for it to be established");
-    }
-
-    private async Task<JsonObject?> GetOrNullAsync(string name, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await _crds.GetAsync(name, cancellationToken: cancellationToken).ConfigureAwait(false);
-        }
-        catch (KubernetesApiException e) when (e.IsNotFound)
-        {
-            return null;
-        }
     }
 
     private static JsonObject? Condition(JsonObject crd, string type) =>

@@ -15,7 +15,7 @@ internal sealed class KubernetesExportRequestStore(KubernetesClient client) : IE
     private readonly ResourceClient<ApiServiceNamespace> _namespaces = client.ApiServiceNamespaces();
 
     public Task<ApiServiceExportRequest?> GetRequestAsync(string ns, string name, CancellationToken cancellationToken) =>
-        GetOrNullAsync(_requests, ns, name, cancellationToken);
+        _requests.GetOrNullAsync(name, ns, cancellationToken);
 
     public Task<ApiServiceExportRequest> UpdateRequestStatusAsync(ApiServiceExportRequest request, CancellationToken cancellationToken) =>
         _requests.UpdateStatusAsync(request, cancellationToken: cancellationToken);
@@ -35,13 +35,13 @@ internal sealed class KubernetesExportRequestStore(KubernetesClient client) : IE
     }
 
     public Task<ApiServiceExport?> GetExportAsync(string ns, string name, CancellationToken cancellationToken) =>
-        GetOrNullAsync(_exports, ns, name, cancellationToken);
+        _exports.GetOrNullAsync(name, ns, cancellationToken);
 
     public Task<ApiServiceExport> CreateExportAsync(ApiServiceExport export, CancellationToken cancellationToken) =>
         _exports.CreateAsync(export, cancellationToken: cancellationToken);
 
     public Task<BoundSchema?> GetBoundSchemaAsync(string ns, string name, CancellationToken cancellationToken) =>
-        GetOrNullAsync(_boundSchemas, ns, name, cancellationToken);
+        _boundSchemas.GetOrNullAsync(name, ns, cancellationToken);
 
     public Task<BoundSchema> CreateBoundSchemaAsync(BoundSchema boundSchema, CancellationToken cancellationToken) =>
         _boundSchemas.CreateAsync(boundSchema, cancellationToken: cancellationToken);
@@ -50,22 +50,10 @@ internal sealed class KubernetesExportRequestStore(KubernetesClient client) : IE
         _boundSchemas.UpdateAsync(boundSchema, cancellationToken: cancellationToken);
 
     public Task<ApiServiceNamespace?> GetApiServiceNamespaceAsync(string ns, string name, CancellationToken cancellationToken) =>
-        GetOrNullAsync(_namespaces, ns, name, cancellationToken);
+        _namespaces.GetOrNullAsync(name, ns, cancellationToken);
 
     public Task<ApiServiceNamespace> CreateApiServiceNamespaceAsync(ApiServiceNamespace apiServiceNamespace, CancellationToken cancellationToken) =>
         _namespaces.CreateAsync(apiServiceNamespace, cancellationToken: cancellationToken);
 
 
-    private static async Task<T?> GetOrNullAsync<T>(ResourceClient<T> resource, string ns, string name, CancellationToken cancellationToken)
-        where T : class
-    {
-        try
-        {
-            return await resource.GetAsync(name, ns, cancellationToken).ConfigureAwait(false);
-        }
-        catch (KubernetesApiException e) when (e.IsNotFound)
-        {
-            return null;
-        }
-    }
 }

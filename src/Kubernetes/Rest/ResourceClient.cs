@@ -32,6 +32,19 @@ public sealed class ResourceClient<T>
     public async Task<T> GetAsync(string name, string? ns = null, CancellationToken cancellationToken = default) =>
         await SendAsync(HttpMethod.Get, Path(ns, name), null, null, idempotent: true, cancellationToken).ConfigureAwait(false);
 
+    /// <summary>Gets the named object, or null when it does not exist.</summary>
+    public async Task<T?> GetOrNullAsync(string name, string? ns = null, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await GetAsync(name, ns, cancellationToken).ConfigureAwait(false);
+        }
+        catch (KubernetesApiException e) when (e.IsNotFound)
+        {
+            return default;
+        }
+    }
+
     /// <summary>One page of a list; pass the previous page's <see cref="ResourceList{T}.Continue"/> to get the next.</summary>
     public async Task<ResourceList<T>> ListPageAsync(string? ns = null, ListOptions? options = null, CancellationToken cancellationToken = default)
     {

@@ -56,19 +56,6 @@ public sealed class ExportRequestFixture : IAsyncLifetime
         return await Requests.CreateAsync(new ApiServiceExportRequest { Metadata = new ObjectMeta { Name = name, Namespace = ns }, Spec = spec });
     }
 
-    public static async Task<T?> GetOrNullAsync<T>(ResourceClient<T> resource, string ns, string name)
-        where T : class
-    {
-        try
-        {
-            return await resource.GetAsync(name, ns);
-        }
-        catch (KubernetesApiException e) when (e.IsNotFound)
-        {
-            return null;
-        }
-    }
-
     public Task DisposeAsync() => Cluster.DisposeAsync();
 
 }

@@ -95,7 +95,7 @@ public sealed class ExportRequestReconcilerTests(ExportRequestFixture fixture) :
         Assert.Equal(phase, status.Phase);
         Assert.Equal(phase == RequestPhase.Failed ? message : null, status.TerminalMessage);
         Assert.Equal(phase == RequestPhase.Failed ? ExportRequestState.Failed : ExportRequestState.Waiting, outcome.State);
-        Assert.Null(await ExportRequestFixture.GetOrNullAsync(fixture.Exports, ns, "export"));
+        Assert.Null(await fixture.Exports.GetOrNullAsync("export", ns));
     }
 
     [Fact]
@@ -109,7 +109,7 @@ public sealed class ExportRequestReconcilerTests(ExportRequestFixture fixture) :
         var condition = (await fixture.Requests.GetAsync("export", ns)).Status.Conditions.Get(ExportRequestConditions.ExportsReady);
         Assert.Equal((ExportRequestConditions.SchemaNotFound, "Schema not found"), (condition?.Reason, condition?.Message));
         Assert.Equal(ExportRequestState.Waiting, outcome.State);
-        Assert.Null(await ExportRequestFixture.GetOrNullAsync(fixture.BoundSchemas, ns, "cowboys.wildwest.dev"));
+        Assert.Null(await fixture.BoundSchemas.GetOrNullAsync("cowboys.wildwest.dev", ns));
     }
 
     [Fact]
@@ -321,8 +321,8 @@ public sealed class ExportRequestReconcilerTests(ExportRequestFixture fixture) :
         var outcome = await fixture.Reconciler(time: later).ReconcileAsync(ns, "export", Deadline);
 
         Assert.Equal(deleted ? ExportRequestState.Pruned : ExportRequestState.Succeeded, outcome.State);
-        Assert.Equal(deleted, await ExportRequestFixture.GetOrNullAsync(fixture.Requests, ns, "export") is null);
-        Assert.NotNull(await ExportRequestFixture.GetOrNullAsync(fixture.Exports, ns, "export"));
+        Assert.Equal(deleted, await fixture.Requests.GetOrNullAsync("export", ns) is null);
+        Assert.NotNull(await fixture.Exports.GetOrNullAsync("export", ns));
     }
 
     [Fact]
@@ -390,7 +390,7 @@ public sealed class ExportRequestReconcilerTests(ExportRequestFixture fixture) :
         var status = (await fixture.Requests.GetAsync("export", ns)).Status;
         Assert.Equal(RequestPhase.Succeeded, status.Phase);
         Assert.True(status.Conditions.IsTrue(ExportRequestConditions.ExportsReady));
-        Assert.Null(await ExportRequestFixture.GetOrNullAsync(fixture.ApiServiceNamespaces, ns, "team-a"));
+        Assert.Null(await fixture.ApiServiceNamespaces.GetOrNullAsync("team-a", ns));
     }
 
     private static PermissionClaim Claim(string resource, string? group = null) => new() { Group = group, Resource = resource };
